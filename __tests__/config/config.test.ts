@@ -1,0 +1,237 @@
+import { describe, expect, test } from '@jest/globals';
+import { ConfigError, readConfig, splitList } from '../../src/config/config.js';
+import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from '../../src/config/inputs.js';
+
+/** getInput as the runner gives it: '' for anything not set in the workflow. */
+function inputs(set: Partial<Record<InputName, string>>): (name: InputName) => string {
+  return (name) => set[name] ?? '';
+}
+
+function errorOf(set: Partial<Record<InputName, string>>): ConfigError {
+  try {
+    readConfig(inputs(set));
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return e as ConfigError;
+  }
+  throw new Error(`expected readConfig to reject ${JSON.stringify(set)}`);
+}
+
+describe('readConfig defaults', () => {
+  test('an empty workflow step gets the documented defaults', () => {
+    const c = readConfig(inputs({}));
+    expect(c).toEqual({
+      credentials: { apiKey: undefined, authToken: undefined, baseUrl: undefined },
+      githubToken: '',
+      model: null,
+      tierModels: { small: 'haiku', medium: 'sonnet', large: 'opus' },
+      smallMaxLines: 200,
+      mediumMaxLines: 1500,
+      maxTokensPerRun: 100000,
+      maxOutputTokens: 8192,
+      include: [],
+      exclude: [],
+      minSeverity: 'low',
+      maxComments: 20,
+      reviewEvent: 'COMMENT',
+      reviewDrafts: false,
+      dryRun: false,
+    });
+  });
+
+  test('an input set to whitespace only counts as unset', () => {
+    const c = readConfig(inputs({ 'small-max-lines': '   ', 'model-small': ' \n', 'dry-run': ' ' }));
+    expect(c.smallMaxLines).toBe(200);
+    expect(c.tierModels.small).toBe('haiku');
+    expect(c.dryRun).toBe(false);
+  });
+
+  test('every input has a default entry, and getInput is asked for every one of them', () => {
+    const asked: string[] = [];
+    readConfig((name) => {
+      asked.push(name);
+      return '';
+    });
+    expect(asked.sort()).toEqual([...INPUT_NAMES].sort());
+    expect(Object.keys(INPUT_DEFAULTS).sort()).toEqual([...INPUT_NAMES].sort());
+  });
+});
+
+describe('readConfig accepts well-formed values', () => {
+  test('numbers, booleans, enums and models are parsed', () => {
+    const c = readConfig(
+      inputs({
+        'small-max-lines': '50',
+        'medium-max-lines': '1_000',
+        'max-tokens-per-run': ' 250000 ',
+        'max-output-tokens': '256',
+        'max-comments': '0',
+        'min-severity': 'high',
+        'review-event': 'REQUEST_CHANGES-on-critical',
+        'review-drafts': 'TRUE',
+        'dry-run': 'False',
+        model: 'claude-sonnet-5-5',
+        'model-large': 'us.anthropic.claude-opus-5-5:0',
+      }),
+    );
+    expect(c.smallMaxLines).toBe(50);
+    expect(c.mediumMaxLines).toBe(1000);
+    expect(c.maxTokensPerRun).toBe(250000);
+    expect(c.maxOutputTokens).toBe(256);
+    expect(c.maxComments).toBe(0);
+    expect(c.minSeverity).toBe('high');
+    expect(c.reviewEvent).toBe('REQUEST_CHANGES-on-critical');
+    expect(c.reviewDrafts).toBe(true);
+    expect(c.dryRun).toBe(false);
+    expect(c.model).toBe('claude-sonnet-5-5');
+    expect(c.tierModels.large).toBe('us.anthropic.claude-opus-5-5:0');
+  });
+
+  test('secrets are trimmed (a pasted key often carries a newline)', () => {
+    const c = readConfig(
+      inputs({
+        'anthropic-api-key': '  sk-ant-api03-abc\n',
+        'anthropic-auth-token': '\tgw-token ',
+        'github-token': ' ghs_123\n',
+      }),
+    );
+    expect(c.credentials.apiKey).toBe('sk-ant-api03-abc');
+    expect(c.credentials.authToken).toBe('gw-token');
+    expect(c.githubToken).toBe('ghs_123');
+  });
+
+  test('a base URL loses its trailing slashes; http and https are both accepted', () => {
+    expect(readConfig(inputs({ 'anthropic-base-url': 'https://gw.example.com/anthropic//' })).credentials.baseUrl).toBe(
+      'https://gw.example.com/anthropic',
+    );
+    expect(readConfig(inputs({ 'anthropic-base-url': 'http://127.0.0.1:8080' })).credentials.baseUrl).toBe(
+      'http://127.0.0.1:8080',
+    );
+  });
+
+  test('medium-max-lines equal to small-max-lines is allowed', () => {
+    const c = readConfig(inputs({ 'small-max-lines': '300', 'medium-max-lines': '300' }));
+    expect([c.smallMaxLines, c.mediumMaxLines]).toEqual([300, 300]);
+  });
+});
+
+describe('readConfig rejects bad values, naming the input and the accepted form', () => {
+  const wholeNumbers: [InputName, string, RegExp][] = [
+    ['small-max-lines', '-1', /from 0 to/],
+    ['medium-max-lines', 'lots', /from 0 to/],
+    ['max-tokens-per-run', '0', /from 1 to/],
+    ['max-tokens-per-run', '1e5', /from 1 to/],
+    ['max-tokens-per-run', '12.5', /from 1 to/],
+    ['max-output-tokens', '255', /from 256 to 128000/],
+    ['max-output-tokens', '128001', /from 256 to 128000/],
+    ['max-comments', '1001', /from 0 to 1000/],
+    ['max-comments', '9007199254740993', /from 0 to 1000/],
+  ];
+  test.each(wholeNumbers)('%s = %j', (name, value, range) => {
+    const e = errorOf({ [name]: value });
+    expect(e.message).toContain(`\`${name}\``);
+    expect(e.message).toMatch(/whole number/);
+    expect(e.message).toMatch(range);
+    expect(e.message).toContain(`"${value}"`);
+  });
+
+  test.each([['review-drafts'], ['dry-run']] as [InputName][])('%s must be true or false', (name) => {
+    const e = errorOf({ [name]: 'yes' });
+    expect(e.message).toContain(`\`${name}\``);
+    expect(e.message).toContain('`true` or `false`');
+    expect(e.message).toContain('"yes"');
+  });
+
+  test('min-severity lists every severity', () => {
+    const e = errorOf({ 'min-severity': 'major' });
+    expect(e.message).toContain('`min-severity`');
+    for (const s of ['critical', 'high', 'medium', 'low', 'nit']) expect(e.message).toContain(`\`${s}\``);
+    expect(e.message).toContain('"major"');
+  });
+
+  test('review-event lists both policies (and is case-sensitive)', () => {
+    const e = errorOf({ 'review-event': 'request_changes' });
+    expect(e.message).toContain('`review-event`');
+    expect(e.message).toContain('`COMMENT`');
+    expect(e.message).toContain('`REQUEST_CHANGES-on-critical`');
+  });
+
+  test.each([['model'], ['model-small'], ['model-medium'], ['model-large']] as [InputName][])(
+    '%s rejects something that is not a model line or id',
+    (name) => {
+      const e = errorOf({ [name]: 'claude sonnet; rm -rf' });
+      expect(e.message).toContain(`\`${name}\``);
+      expect(e.message).toMatch(/model line .*haiku.*sonnet.*opus.* or a model id/);
+    },
+  );
+
+  test.each(['not a url', 'ftp://example.com', 'file:///etc/passwd', 'example.com'])('anthropic-base-url = %j', (v) => {
+    const e = errorOf({ 'anthropic-base-url': v });
+    expect(e.message).toContain('`anthropic-base-url`');
+    expect(e.message).toContain('http(s) URL');
+  });
+
+  test('several bad inputs are reported together, one line each', () => {
+    const e = errorOf({
+      'max-tokens-per-run': 'many',
+      'dry-run': 'maybe',
+      'min-severity': 'bad',
+      'anthropic-base-url': 'nope',
+    });
+    const lines = e.message.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines).toHaveLength(4);
+    for (const name of ['max-tokens-per-run', 'dry-run', 'min-severity', 'anthropic-base-url']) {
+      expect(lines.some((l) => l.includes(`\`${name}\``))).toBe(true);
+    }
+  });
+
+  test('medium-max-lines below small-max-lines is rejected, naming both values', () => {
+    const e = errorOf({ 'small-max-lines': '500', 'medium-max-lines': '100' });
+    expect(e.message).toContain('`medium-max-lines` (100)');
+    expect(e.message).toContain('`small-max-lines` (500)');
+  });
+
+  test('medium-max-lines below the default small-max-lines is rejected too', () => {
+    expect(errorOf({ 'medium-max-lines': '199' }).message).toContain('`small-max-lines` (200)');
+  });
+
+  // BUG: the tier-order check runs only after every other input parsed, so it is not
+  // reported together with the other mistakes (config.ts, readConfig).
+  test.failing('the tier-order mistake is reported together with the other bad inputs', () => {
+    const e = errorOf({ 'small-max-lines': '500', 'medium-max-lines': '100', 'dry-run': 'maybe' });
+    expect(e.message).toContain('`dry-run`');
+    expect(e.message).toContain('`medium-max-lines` (100)');
+  });
+
+  test('a rejected secret never appears in the message', () => {
+    const e = errorOf({ 'anthropic-api-key': 'sk-ant-api03-SECRET', 'dry-run': 'maybe' });
+    expect(e.message).not.toContain('SECRET');
+  });
+});
+
+describe('list inputs', () => {
+  test('split on newlines and commas, trimmed, blanks and # comments dropped', () => {
+    expect(splitList('src/**\n  lib/*.ts , test/**\n\n# generated code\n  # another comment\ndocs/**,')).toEqual([
+      'src/**',
+      'lib/*.ts',
+      'test/**',
+      'docs/**',
+    ]);
+  });
+
+  test('CRLF line endings leave no stray carriage returns', () => {
+    expect(splitList('a/**\r\nb/**\r\n')).toEqual(['a/**', 'b/**']);
+  });
+
+  test('include and exclude come out of readConfig as lists', () => {
+    const c = readConfig(inputs({ include: 'src/**\n# not me\nlib/**', exclude: '**/*.lock, dist/**' }));
+    expect(c.include).toEqual(['src/**', 'lib/**']);
+    expect(c.exclude).toEqual(['**/*.lock', 'dist/**']);
+  });
+
+  // BUG: commas are list separators even inside a brace glob, so `*.{ts,tsx}` is broken
+  // into two meaningless patterns (config.ts, splitList).
+  test.failing('a brace glob such as src/**/*.{ts,tsx} stays one pattern', () => {
+    expect(splitList('src/**/*.{ts,tsx}\ndocs/**')).toEqual(['src/**/*.{ts,tsx}', 'docs/**']);
+  });
+});

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const DIST = resolve(import.meta.dirname, '../../dist/index.js');
+
+export type ActionRun = {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** Everything the run wrote anywhere a person or a later step could read it. */
+  everything: string;
+};
+
+/** Parses the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
+function readOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+    out[m[1]!] = value.join('\n');
+  }
+  return out;
+}
+
+/**
+ * Runs the bundled action as a runner would: a child `node dist/index.js` with `INPUT_*`,
+ * `GITHUB_*` and file-command variables, and nothing inherited that could reach a real service.
+ */
+export async function runAction(opts: {
+  eventName: string;
+  payload: unknown;
+  inputs: Record<string, string>;
+  apiUrl: string;
+  repository?: string;
+  env?: Record<string, string>;
+}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'cpr-e2e-'));
+  const eventPath = join(dir, 'event.json');
+  const outputPath = join(dir, 'output');
+  const summaryPath = join(dir, 'summary');
+  writeFileSync(eventPath, JSON.stringify(opts.payload));
+  writeFileSync(outputPath, '');
+  writeFileSync(summaryPath, '');
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: opts.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: opts.repository ?? 'octo-org/octo-repo',
+    GITHUB_API_URL: opts.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    RUNNER_TEMP: dir,
+    ...opts.env,
+  };
+  for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const outputs = readOutputs(readFileSync(outputPath, 'utf8'));
+  const summary = readFileSync(summaryPath, 'utf8');
+  let findings = '';
+  if (outputs['findings-file']) {
+    try {
+      findings = readFileSync(outputs['findings-file'], 'utf8');
+    } catch {
+      findings = '';
+    }
+  }
+  // The runner consumes `::add-mask::` commands; everything else reaches the log.
+  const logged = stdout.replace(/^::add-mask::.*$/gm, '');
+  return { code, stdout, stderr, outputs, summary, everything: [logged, stderr, summary, JSON.stringify(outputs), findings].join('\n') };
+}

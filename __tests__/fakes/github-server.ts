@@ -1,0 +1,494 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { indexDiff, type IndexedFile } from './diff-index.js';
+import { createValidator, type ContractValidator } from './openapi-validator.js';
+
+/**
+ * A fake GitHub REST API on 127.0.0.1 for adapter and end-to-end tests: one repository in
+ * memory, the operations the action uses, GitHub's rules where the action could break
+ * them (lines outside the diff → 422, too-large diff → 406, Link pagination), every
+ * request recorded and checked against GitHub's OpenAPI description, and injected faults.
+ */
+
+export type FakeFile = {
+  filename: string;
+  status: string;
+  additions: number;
+  deletions: number;
+  changes: number;
+  patch?: string;
+  previous_filename?: string;
+};
+
+export type FakePull = {
+  number: number;
+  title: string;
+  body: string | null;
+  draft: boolean;
+  user: string;
+  headSha: string;
+  baseSha: string;
+  headRef: string;
+  baseRef: string;
+  /** The PR's `git diff base...head`, as the `.diff` media type returns it. */
+  diff: string;
+  /** GitHub's file list; derived from `diff` when not given. */
+  files: FakeFile[];
+  /** Answer diff requests with 406, as GitHub does past 300 files or 20,000 lines. */
+  diffTooLarge: boolean;
+  /** SHAs a review's `commit_id` may name (the head by default). */
+  commits: string[];
+};
+
+export type FakeIssueComment = { id: number; issueNumber: number; body: string; user: string; createdAt: string };
+export type FakeReviewComment = {
+  id: number;
+  path: string;
+  body: string;
+  line?: number;
+  side?: string;
+  start_line?: number;
+  start_side?: string;
+  position?: number;
+};
+export type FakeReview = {
+  id: number;
+  pullNumber: number;
+  commitId: string;
+  body: string;
+  event: string | null;
+  state: string;
+  user: string;
+  comments: FakeReviewComment[];
+};
+export type FakeReaction = { id: number; commentId: number; content: string; user: string };
+
+export type FakeGitHubState = {
+  owner: string;
+  repo: string;
+  /** Login that authored what the token posts. */
+  botLogin: string;
+  pulls: FakePull[];
+  issueComments: FakeIssueComment[];
+  reviews: FakeReview[];
+  reactions: FakeReaction[];
+  /** Collaborator permissions by login; anyone else has `none`. */
+  permissions: Record<string, 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'>;
+  nextId: number;
+};
+
+/** Decides whether a review comment's anchor is in the PR's diff (default: GitHub's rule). */
+export type LineCheck = (pull: FakePull, comment: FakeReviewComment) => string | null;
+
+export type FakeGitHubInit = {
+  owner?: string;
+  repo?: string;
+  botLogin?: string;
+  pulls?: Array<Partial<FakePull> & { number: number }>;
+  issueComments?: Array<{ issueNumber: number; body: string; user?: string }>;
+  permissions?: FakeGitHubState['permissions'];
+  /** When set, requests without `token <this>` (or Bearer) get 401 Bad credentials. */
+  token?: string;
+  /** Replaces the default anchor check; return an error text to reject with 422. */
+  lineCheck?: LineCheck;
+};
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  /** Lower-cased names; Authorization keeps only its scheme. */
+  headers: Record<string, string>;
+  body: unknown;
+  status: number;
+};
+
+export type Fault = { headers?: Record<string, string>; body?: unknown; times?: number };
+
+export type FakeGitHub = {
+  /** API base URL, e.g. http://127.0.0.1:PORT (what GITHUB_API_URL would be). */
+  url: string;
+  state: FakeGitHubState;
+  requests: RecordedRequest[];
+  /** Contract violations, one line each: `METHOD /path: what is wrong`. */
+  violations: string[];
+  /** Answer the next `times` (default 1) matching requests with `status` instead. */
+  failNext(method: string, path: RegExp, status: number, fault?: Fault): void;
+  close(): Promise<void>;
+};
+
+const HTML = 'https://github.com';
+const DOCS = 'https://docs.github.com/rest';
+const SPEC_FILE = new URL('../fixtures/contracts/github-rest-subset.json', import.meta.url);
+let validator: ContractValidator | null = null;
+
+/** A fault body GitHub sends when a secondary rate limit hits; the throttling plugin keys on it. */
+export function secondaryRateLimit(retryAfterSeconds: number, times = 1): Fault {
+  return {
+    times,
+    headers: { 'retry-after': String(retryAfterSeconds) },
+    body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+  };
+}
+
+/** Starts the fake on a free port. */
+export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<FakeGitHub> {
+  validator ??= createValidator(JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as Record<string, unknown>);
+  const state = initialState(initial);
+  const requests: RecordedRequest[] = [];
+  const violations: string[] = [];
+  const faults: Array<{ method: string; path: RegExp; status: number; fault: Fault; left: number }> = [];
+  const check = validator;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => send(res, 500, { message: String(error) }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', base);
+    const method = req.method ?? 'GET';
+    const raw = await readBody(req);
+    let body: unknown;
+    try {
+      body = raw === '' ? undefined : JSON.parse(raw);
+    } catch {
+      violations.push(`${method} ${url.pathname}: body is not JSON`);
+      return reply(400, { message: 'Problems parsing JSON' });
+    }
+    const query = queryOf(url);
+    const record: RecordedRequest = { method, path: url.pathname, query, headers: headersOf(req), body, status: 0 };
+    requests.push(record);
+    const errors = check.validate({ method, path: url.pathname, query, body });
+    violations.push(...errors);
+
+    function reply(status: number, data: unknown, headers: Record<string, string> = {}): void {
+      record.status = status;
+      send(res, status, data, headers);
+    }
+
+    const fault = faults.find((f) => f.left > 0 && f.method === method && f.path.test(url.pathname));
+    if (fault) {
+      fault.left--;
+      return reply(fault.status, fault.fault.body ?? { message: `Injected ${fault.status}` }, fault.fault.headers);
+    }
+    if (initial.token !== undefined && req.headers.authorization?.replace(/^(token|bearer) /i, '') !== initial.token) {
+      return reply(401, { message: 'Bad credentials', documentation_url: DOCS });
+    }
+    if (errors.some((e) => /: (body\b|a request body|the operation takes no request body)/.test(e))) {
+      return reply(422, { message: 'Invalid request.', errors, documentation_url: DOCS });
+    }
+    const [status, data, headers] = route(method, url, body, req.headers.accept ?? '');
+    return reply(status, data, headers);
+  }
+
+  function route(method: string, url: URL, body: unknown, accept: string): [number, unknown, Record<string, string>?] {
+    const prefix = `/repos/${state.owner}/${state.repo}`;
+    if (!url.pathname.startsWith(`${prefix}/`)) return notFound();
+    const rest = url.pathname.slice(prefix.length);
+    const input = (body ?? {}) as Record<string, unknown>;
+    let m: RegExpExecArray | null;
+
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
+      const pull = findPull(m[1]);
+      if (!pull) return notFound();
+      if (!accept.includes('diff')) return [200, pullJson(pull)];
+      if (pull.diffTooLarge) return diffTooLarge();
+      return [200, pull.diff, { 'content-type': 'application/vnd.github.v3.diff; charset=utf-8' }];
+    }
+    if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === 'GET') {
+      const pull = findPull(m[1]);
+      return pull ? page(url, pull.files.slice(0, 3000)) : notFound();
+    }
+    if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest))) {
+      const pull = findPull(m[1]);
+      if (!pull) return notFound();
+      if (method === 'GET') return page(url, state.reviews.filter((r) => r.pullNumber === pull.number).map(reviewJson));
+      if (method === 'POST') return createReview(pull, input);
+    }
+    if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const issueNumber = Number(m[1]);
+      if (method === 'GET') {
+        return page(url, state.issueComments.filter((c) => c.issueNumber === issueNumber).map(commentJson));
+      }
+      if (method === 'POST') {
+        const comment = {
+          id: state.nextId++,
+          issueNumber,
+          body: String(input.body),
+          user: state.botLogin,
+          createdAt: now(),
+        };
+        state.issueComments.push(comment);
+        return [201, commentJson(comment)];
+      }
+    }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+      const comment = state.issueComments.find((c) => c.id === Number(m?.[1]));
+      if (!comment) return notFound();
+      comment.body = String(input.body);
+      return [200, commentJson(comment)];
+    }
+    if ((m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest)) && method === 'POST') {
+      const commentId = Number(m[1]);
+      if (!state.issueComments.some((c) => c.id === commentId)) return notFound();
+      const content = String(input.content);
+      const old = state.reactions.find(
+        (r) => r.commentId === commentId && r.content === content && r.user === state.botLogin,
+      );
+      if (old) return [200, reactionJson(old)];
+      const reaction = { id: state.nextId++, commentId, content, user: state.botLogin };
+      state.reactions.push(reaction);
+      return [201, reactionJson(reaction)];
+    }
+    if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest)) && method === 'GET') {
+      const login = decodeURIComponent(m[1] ?? '');
+      const permission = state.permissions[login] ?? 'none';
+      // GitHub's legacy `permission` folds maintain into write and triage into read.
+      const legacy = { maintain: 'write', triage: 'read' }[permission as string] ?? permission;
+      return [200, { permission: legacy, role_name: permission, user: userJson(login) }];
+    }
+    return notFound();
+  }
+
+  function createReview(pull: FakePull, input: Record<string, unknown>): [number, unknown] {
+    const commitId = typeof input.commit_id === 'string' ? input.commit_id : pull.headSha;
+    if (!pull.commits.includes(commitId)) return unprocessable([`No commit found for SHA: ${commitId}`]);
+    const event = typeof input.event === 'string' ? input.event : null;
+    const body = typeof input.body === 'string' ? input.body : '';
+    const raw = (Array.isArray(input.comments) ? input.comments : []) as Array<Omit<FakeReviewComment, 'id'>>;
+    if (event === 'REQUEST_CHANGES' && body.trim() === '')
+      return unprocessable(['Body is required for REQUEST_CHANGES']);
+    if (event === 'COMMENT' && body.trim() === '' && raw.length === 0)
+      return unprocessable(['Body is required for COMMENT']);
+    const comments = raw.map((c) => ({ ...c, id: state.nextId++ }));
+    // Like GitHub, one bad anchor rejects the whole review.
+    const problems = comments.map((c) => (initial.lineCheck ?? githubLineCheck)(pull, c)).filter((p) => p !== null);
+    if (problems.length > 0) return unprocessable(problems);
+    const states: Record<string, string> = {
+      COMMENT: 'COMMENTED',
+      REQUEST_CHANGES: 'CHANGES_REQUESTED',
+      APPROVE: 'APPROVED',
+    };
+    const review: FakeReview = {
+      id: state.nextId++,
+      pullNumber: pull.number,
+      commitId,
+      body,
+      event,
+      state: event ? (states[event] ?? 'PENDING') : 'PENDING',
+      user: state.botLogin,
+      comments,
+    };
+    state.reviews.push(review);
+    return [200, reviewJson(review)];
+  }
+
+  const findPull = (n: string | undefined) => state.pulls.find((p) => p.number === Number(n));
+  const html = (n: number, anchor = '') => `${HTML}/${state.owner}/${state.repo}/pull/${n}${anchor}`;
+  const userJson = (login: string) => ({ login, id: login.length, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
+  const commentJson = (c: FakeIssueComment) => ({
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    url: `${base}/repos/${state.owner}/${state.repo}/issues/comments/${c.id}`,
+    html_url: html(c.issueNumber, `#issuecomment-${c.id}`),
+    body: c.body,
+    user: userJson(c.user),
+    created_at: c.createdAt,
+    updated_at: c.createdAt,
+    author_association: c.user === state.botLogin ? 'NONE' : 'MEMBER',
+  });
+  const reviewJson = (r: FakeReview) => ({
+    id: r.id,
+    node_id: `PRR_${r.id}`,
+    user: userJson(r.user),
+    body: r.body,
+    state: r.state,
+    commit_id: r.commitId,
+    html_url: html(r.pullNumber, `#pullrequestreview-${r.id}`),
+    pull_request_url: `${base}/repos/${state.owner}/${state.repo}/pulls/${r.pullNumber}`,
+    submitted_at: now(),
+  });
+  const reactionJson = (r: FakeReaction) => ({
+    id: r.id,
+    content: r.content,
+    user: userJson(r.user),
+    created_at: now(),
+  });
+  const pullJson = (p: FakePull) => ({
+    number: p.number,
+    state: 'open',
+    title: p.title,
+    body: p.body,
+    draft: p.draft,
+    user: userJson(p.user),
+    html_url: html(p.number),
+    url: `${base}/repos/${state.owner}/${state.repo}/pulls/${p.number}`,
+    head: { sha: p.headSha, ref: p.headRef, repo: { full_name: `${state.owner}/${state.repo}` } },
+    base: { sha: p.baseSha, ref: p.baseRef, repo: { full_name: `${state.owner}/${state.repo}` } },
+    changed_files: p.files.length,
+    additions: p.files.reduce((n, f) => n + f.additions, 0),
+    deletions: p.files.reduce((n, f) => n + f.deletions, 0),
+  });
+
+  /** GitHub-style page of a list: `per_page` (≤ 100, default 30), `page`, and a Link header. */
+  function page(url: URL, items: unknown[]): [number, unknown, Record<string, string>] {
+    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100);
+    const current = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+    const last = Math.max(Math.ceil(items.length / perPage), 1);
+    const link = (n: number, rel: string) => {
+      const target = new URL(url);
+      target.searchParams.set('per_page', String(perPage));
+      target.searchParams.set('page', String(n));
+      return `<${base}${target.pathname}${target.search}>; rel="${rel}"`;
+    };
+    const links: string[] = [];
+    if (current > 1) links.push(link(current - 1, 'prev'), link(1, 'first'));
+    if (current < last) links.push(link(current + 1, 'next'), link(last, 'last'));
+    const headers: Record<string, string> = links.length > 0 ? { link: links.join(', ') } : {};
+    return [200, items.slice((current - 1) * perPage, current * perPage), headers];
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: base,
+    state,
+    requests,
+    violations,
+    failNext(method, path, status, fault = {}) {
+      faults.push({ method: method.toUpperCase(), path, status, fault, left: fault.times ?? 1 });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** GitHub's rule: a comment's line (and range start) must be shown in one hunk of its file. */
+export const githubLineCheck: LineCheck = (pull, c) => {
+  if (c.position !== undefined) return null;
+  const file = indexPull(pull).find((f) => f.filename === c.path);
+  if (!file) return 'Path could not be resolved';
+  if (c.line === undefined) return 'Pull request review thread line must be provided';
+  const side = c.side ?? 'RIGHT';
+  const hunk = file.lines.get(`${side}:${c.line}`);
+  if (hunk === undefined) return 'Pull request review thread line must be part of the diff';
+  if (c.start_line === undefined) return null;
+  if (c.start_line >= c.line) return 'Pull request review thread start line must precede the end line';
+  const startHunk = file.lines.get(`${c.start_side ?? side}:${c.start_line}`);
+  return startHunk === hunk ? null : 'Pull request review thread start line must be part of the same hunk as the line.';
+};
+
+function indexPull(pull: FakePull): IndexedFile[] {
+  if (pull.diff !== '') return indexDiff(pull.diff);
+  // No diff text: rebuild one per file from the patches, which carry the same hunks.
+  return pull.files.flatMap((f) => indexDiff(`diff --git a/${f.filename} b/${f.filename}\n${f.patch ?? ''}\n`));
+}
+
+function initialState(init: FakeGitHubInit): FakeGitHubState {
+  const pulls = (init.pulls ?? []).map((p): FakePull => {
+    const headSha = p.headSha ?? 'b'.repeat(40);
+    const diff = p.diff ?? '';
+    return {
+      title: `PR ${p.number}`,
+      body: '',
+      draft: false,
+      user: 'octocat',
+      baseSha: 'a'.repeat(40),
+      headRef: 'feature',
+      baseRef: 'main',
+      diffTooLarge: false,
+      ...p,
+      headSha,
+      diff,
+      files: p.files ?? indexDiff(diff).map(toFakeFile),
+      commits: p.commits ?? [headSha],
+    };
+  });
+  const state: FakeGitHubState = {
+    owner: init.owner ?? 'octo',
+    repo: init.repo ?? 'repo',
+    botLogin: init.botLogin ?? 'github-actions[bot]',
+    pulls,
+    issueComments: [],
+    reviews: [],
+    reactions: [],
+    permissions: init.permissions ?? {},
+    nextId: 1,
+  };
+  for (const c of init.issueComments ?? []) {
+    state.issueComments.push({
+      id: state.nextId++,
+      issueNumber: c.issueNumber,
+      body: c.body,
+      user: c.user ?? 'octocat',
+      createdAt: now(),
+    });
+  }
+  return state;
+}
+
+function toFakeFile(f: IndexedFile): FakeFile {
+  const file: FakeFile = {
+    filename: f.filename,
+    status: f.status,
+    additions: f.additions,
+    deletions: f.deletions,
+    changes: f.additions + f.deletions,
+  };
+  if (f.patch !== undefined) file.patch = f.patch;
+  if (f.previousFilename !== undefined) file.previous_filename = f.previousFilename;
+  return file;
+}
+
+function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof data === 'string' ? data : JSON.stringify(data);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+const notFound = (): [number, unknown] => [404, { message: 'Not Found', documentation_url: DOCS }];
+const unprocessable = (errors: string[]): [number, unknown] => [
+  422,
+  { message: 'Unprocessable Entity', errors, documentation_url: DOCS },
+];
+const diffTooLarge = (): [number, unknown] => [
+  406,
+  {
+    message:
+      "Sorry, the diff exceeded the maximum number of files (300). Consider using 'List pull requests files' API or locally cloning the repository instead.",
+    errors: [{ resource: 'PullRequest', field: 'diff', code: 'too_large' }],
+    documentation_url: `${DOCS}/pulls/pulls#list-pull-requests-files`,
+  },
+];
+const now = () => new Date().toISOString();
+
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    query[key] = all.length === 1 ? (all[0] as string) : all;
+  }
+  return query;
+}
+
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    // Keep the scheme so tests can see a token was sent, never the token itself.
+    headers[name] = name === 'authorization' ? `${text.split(' ')[0] ?? ''} [redacted]` : text;
+  }
+  return headers;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

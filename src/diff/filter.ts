@@ -1,0 +1,63 @@
+import type { DiffFile } from './types.js';
+import { DEFAULT_EXCLUDES } from './default-excludes.js';
+import { compileGlob, type GlobMatcher } from './glob.js';
+
+export { validateGlobs } from './glob.js';
+
+/** A file left out of the review and a short human reason ("lock file", "binary", …). */
+export type SkippedFile = { path: string; reason: string };
+
+export type FilterOptions = { include: string[]; exclude: string[] };
+
+const DEFAULT_MATCHERS: { reason: string; matchers: GlobMatcher[] }[] = Object.entries(DEFAULT_EXCLUDES).map(
+  ([reason, patterns]) => ({ reason, matchers: patterns.map((p) => compileGlob(p, { nocase: true })) }),
+);
+
+/**
+ * Splits files into those worth reviewing and those left out, with a reason for each.
+ *
+ * Precedence: the user's `exclude` always wins; with a non-empty `include`, only matching
+ * paths are kept and a match overrides the built-in excludes (lock files, minified,
+ * generated, vendored, binary extensions). Files with nothing to read — binary content,
+ * submodule pointers, zero hunks — are skipped whatever the patterns say. Deleted files
+ * are kept: removing code can be the bug.
+ */
+export function filterFiles(
+  files: DiffFile[],
+  opts: FilterOptions,
+): { kept: DiffFile[]; skipped: SkippedFile[] } {
+  const include = opts.include.map((p) => compileGlob(p));
+  const exclude = opts.exclude.map((p) => compileGlob(p));
+  const kept: DiffFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const file of files) {
+    const reason = skipReason(file, include, exclude);
+    if (reason === null) kept.push(file);
+    else skipped.push({ path: file.path, reason });
+  }
+  return { kept, skipped };
+}
+
+function skipReason(file: DiffFile, include: GlobMatcher[], exclude: GlobMatcher[]): string | null {
+  const excludedBy = exclude.find((m) => m.test(file.path));
+  if (excludedBy) return `excluded by pattern \`${excludedBy.pattern}\``;
+  const included = include.some((m) => m.test(file.path));
+  if (include.length > 0 && !included) return 'not matched by include';
+  if (file.submodule) return 'submodule pointer';
+  if (file.binary) return 'binary';
+  if (file.hunks.length === 0) {
+    return file.status === 'added' || file.status === 'deleted' ? 'empty file' : 'no content change';
+  }
+  if (included) return null;
+  for (const group of DEFAULT_MATCHERS) {
+    if (group.matchers.some((m) => m.test(file.path))) return group.reason;
+  }
+  return null;
+}
+
+/** Size of a change as the tier rules count it: additions plus deletions. */
+export function changedLines(files: DiffFile[]): number {
+  let total = 0;
+  for (const f of files) total += f.additions + f.deletions;
+  return total;
+}

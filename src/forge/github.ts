@@ -1,0 +1,232 @@
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import type { ForgeClient, InlineComment, IssueComment, PullRequest, ReviewToPost } from '../ports.js';
+import { ForgeError, httpStatusOf, redact } from './forge-error.js';
+import { filesToDiff, type PullFile } from './files-to-diff.js';
+
+export { ForgeError } from './forge-error.js';
+
+/** How hard to try again when GitHub fails or rate-limits a request. */
+export type GitHubRetryOptions = {
+  /** Retries after the first attempt, for 5xx and for rate limits alike. */
+  retries: number;
+  /** Wait for a secondary rate limit that comes without `retry-after` (GitHub asks ≥ 60 s). */
+  minRetryAfterSeconds?: number;
+  /** Longest wait a rate limit may impose; beyond it the call fails instead of stalling the job. */
+  maxRetryAfterSeconds?: number;
+  /** Milliseconds per second of every wait (retry-after, backoff); tests pass 1. */
+  msPerSecond?: number;
+  /** Keep GitHub's advice of one write per second (three for comments); tests turn it off. */
+  spaceWrites?: boolean;
+};
+
+export type GitHubForgeOptions = {
+  token: string;
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  log?: (msg: string) => void;
+  retry?: GitHubRetryOptions;
+};
+
+type Operation = 'getPullRequest' | 'getDiff' | 'createReview' | 'findComment' | 'createComment' | 'updateComment';
+
+// GitHub truncates the file list at this many files.
+const MAX_LISTED_FILES = 3000;
+
+/**
+ * The GitHub REST adapter: a real Octokit (with bounded retries and rate-limit handling)
+ * talking to `apiUrl`. Every failure becomes a ForgeError that says how to fix it.
+ */
+export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
+  const log = opts.log ?? (() => {});
+  const octokit = createOctokit(opts, log);
+  const repo = { owner: opts.owner, repo: opts.repo };
+  const pr = { ...repo, pull_number: opts.pullNumber };
+  const issue = { ...repo, issue_number: opts.pullNumber };
+
+  const call = async <T>(operation: Operation, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      throw toForgeError(operation, error, opts);
+    }
+  };
+
+  return {
+    kind: 'github',
+
+    getPullRequest: () =>
+      call('getPullRequest', async () => {
+        const { data } = await octokit.rest.pulls.get(pr);
+        return {
+          number: data.number,
+          title: data.title,
+          body: data.body ?? '',
+          author: data.user?.login ?? '',
+          draft: data.draft ?? false,
+          headSha: data.head.sha,
+          baseSha: data.base.sha,
+          baseRef: data.base.ref,
+          htmlUrl: data.html_url,
+        } satisfies PullRequest;
+      }),
+
+    getDiff: () =>
+      call('getDiff', async () => {
+        try {
+          const { data } = await octokit.rest.pulls.get({ ...pr, mediaType: { format: 'diff' } });
+          // Octokit decodes text only when the answer names a charset; otherwise bytes.
+          return typeof data === 'string' ? data : new TextDecoder().decode(data as unknown as ArrayBuffer);
+        } catch (error) {
+          if (httpStatusOf(error) !== 406) throw error;
+        }
+        // 406: the diff is over GitHub's limits (lines or files); the file list still has
+        // each file's patch, except for the largest files.
+        log('GitHub refused the diff as too large; rebuilding it from the list of changed files.');
+        const files: PullFile[] = await octokit.paginate(octokit.rest.pulls.listFiles, { ...pr, per_page: 100 });
+        if (files.length >= MAX_LISTED_FILES) {
+          log(`GitHub lists at most ${MAX_LISTED_FILES} files; files beyond those are not reviewed.`);
+        }
+        return filesToDiff(files);
+      }),
+
+    createReview: (review: ReviewToPost) =>
+      call('createReview', async () => {
+        const { data } = await octokit.rest.pulls.createReview({
+          ...pr,
+          commit_id: review.commitId,
+          body: review.body,
+          event: review.event,
+          comments: review.comments.map(toReviewComment),
+        });
+        return { url: data.html_url };
+      }),
+
+    findComment: (marker: string) =>
+      call('findComment', async () => {
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...issue, per_page: 100 });
+        // Stop at the first match: the page holding it is the last one fetched.
+        for await (const page of pages) {
+          const hit = page.data.find((c) => c.body?.includes(marker));
+          if (hit) return toIssueComment(hit);
+        }
+        return null;
+      }),
+
+    createComment: (body: string) =>
+      call('createComment', async () => {
+        const { data } = await octokit.rest.issues.createComment({ ...issue, body });
+        return toIssueComment(data);
+      }),
+
+    updateComment: (id: number, body: string) =>
+      call('updateComment', async () => {
+        const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: id, body });
+        return toIssueComment(data);
+      }),
+  };
+}
+
+function createOctokit(opts: GitHubForgeOptions, log: (msg: string) => void) {
+  const retries = opts.retry?.retries ?? 2;
+  const msPerSecond = opts.retry?.msPerSecond ?? 1000;
+  const maxWait = opts.retry?.maxRetryAfterSeconds ?? 60;
+  const say = (msg: string) => log(redact(msg, [opts.token]));
+
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      const what = `${options.method} ${options.url}`;
+      if (retryCount >= retries || retryAfter > maxWait) {
+        say(`GitHub ${kind} rate limit on ${what}: not waiting ${retryAfter}s (retry ${retryCount + 1}).`);
+        return false;
+      }
+      say(`GitHub ${kind} rate limit on ${what}: retrying in ${retryAfter}s (${retryCount + 1}/${retries}).`);
+      return true;
+    };
+
+  const throttle: ThrottlingOptions = {
+    onRateLimit: onLimit('primary'),
+    onSecondaryRateLimit: onLimit('secondary'),
+    retryAfterBaseValue: msPerSecond,
+    fallbackSecondaryRateRetryAfter: opts.retry?.minRetryAfterSeconds ?? 60,
+    ...(opts.retry?.spaceWrites === false ? { write: UNSPACED, notifications: UNSPACED } : {}),
+  };
+
+  return getOctokit(
+    opts.token,
+    {
+      baseUrl: opts.apiUrl.replace(/\/+$/, ''),
+      log: { debug: () => {}, info: () => {}, warn: say, error: say },
+      // 406 (diff too large) and 422 (bad review) are answers, not glitches: never retried.
+      // Rate limits (403/429) are left to the throttling plugin, which obeys retry-after.
+      retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 406, 410, 422, 429, 451] },
+      throttle,
+    },
+    retry,
+    throttling,
+  );
+}
+
+/**
+ * A stand-in for the throttling plugin's Bottleneck group that runs jobs at once. The
+ * plugin only calls `group.key(id).schedule(options, fn, ...args)`; Bottleneck itself is
+ * not a dependency of ours, so we don't construct one.
+ */
+const UNSPACED = {
+  key: () => ({
+    schedule: (_options: unknown, fn: (...args: unknown[]) => unknown, ...args: unknown[]) =>
+      Promise.resolve(fn(...args)),
+  }),
+} as unknown as NonNullable<ThrottlingOptions['write']>;
+
+function toReviewComment(c: InlineComment) {
+  // GitHub wants start_line strictly before line, on a stated side; a one-line comment
+  // must carry neither start field.
+  const range =
+    c.startLine !== undefined && c.startLine < c.line ? { start_line: c.startLine, start_side: c.side } : {};
+  return { path: c.path, body: c.body, line: c.line, side: c.side, ...range };
+}
+
+function toIssueComment(c: { id: number; body?: string; html_url: string }): IssueComment {
+  return { id: c.id, body: c.body ?? '', url: c.html_url };
+}
+
+function toForgeError(operation: Operation, error: unknown, opts: GitHubForgeOptions): ForgeError {
+  const status = httpStatusOf(error);
+  const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  const where = status === null ? `could not reach ${opts.apiUrl}: ${detail}` : `HTTP ${status}: ${detail}`;
+  const hint = hintFor(operation, status, detail, opts);
+  const message = `GitHub ${operation} failed (${where})${hint ? ` — ${hint}` : ''}`;
+  return new ForgeError(redact(message, [opts.token]), operation, status);
+}
+
+function hintFor(operation: Operation, status: number | null, detail: string, opts: GitHubForgeOptions): string {
+  const writes = operation === 'createReview' || operation === 'createComment' || operation === 'updateComment';
+  switch (status) {
+    case null:
+      return 'check the API URL (GITHUB_API_URL) and the network';
+    case 401:
+      return 'the token was rejected; check the `github-token` input (default `${{ github.token }}`)';
+    case 403:
+      if (/rate limit/i.test(detail))
+        return 'GitHub rate limit still in force after the allowed waits; try again later';
+      return writes
+        ? 'the token lacks `pull-requests: write` — add `permissions: pull-requests: write` to the workflow ' +
+            '(on pull requests from forks the token is read-only: use `pull_request_target`)'
+        : 'the token lacks `pull-requests: read` — add `permissions: pull-requests: read` (and `contents: read`) to the workflow';
+    case 404:
+      return operation === 'updateComment'
+        ? 'the comment no longer exists'
+        : `pull request #${opts.pullNumber} of ${opts.owner}/${opts.repo} was not found, or the token cannot see the repository`;
+    case 422:
+      return operation === 'createReview'
+        ? 'GitHub rejected the review: a comment is on a line outside the diff, or the commit is not in the pull request'
+        : '';
+    default:
+      return status >= 500 ? 'GitHub had a server error; try again later' : '';
+  }
+}

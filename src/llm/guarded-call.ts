@@ -1,0 +1,45 @@
+import { estimateTokens } from '../plan/estimate.js';
+import type { ModelClient, ModelReply, ModelRequest } from '../ports.js';
+import { requestText } from '../review/prompt.js';
+import type { UsageLedger } from './ledger.js';
+
+/** Below this many answer tokens a review is not worth paying for. */
+export const MIN_USEFUL_OUTPUT = 1024;
+
+export type InputCount = { tokens: number; exact: boolean };
+
+/** Counts a request's input with the API (free) or, where the endpoint cannot, estimates it conservatively. */
+export async function countInput(client: ModelClient | null, request: ModelRequest): Promise<InputCount> {
+  const counted = client ? await client.countTokens(request) : null;
+  return counted === null ? { tokens: estimateTokens(requestText(request)), exact: false } : { tokens: counted, exact: true };
+}
+
+export type GuardedResult =
+  | { kind: 'answered'; reply: ModelReply; maxTokens: number }
+  | { kind: 'does-not-fit'; inputTokens: number; remaining: number };
+
+/**
+ * Makes one model call only if the ledger can reserve its input and at least `minOutput`
+ * answer tokens; `max_tokens` is clamped to what remains. A failed call is settled with the
+ * whole reservation, since what it billed is unknown.
+ */
+export async function callWithinCeiling(
+  client: ModelClient,
+  ledger: UsageLedger,
+  request: ModelRequest,
+  input: InputCount,
+  opts: { maxOutput: number; minOutput?: number },
+): Promise<GuardedResult> {
+  const reservation = ledger.reserve(input.tokens, opts.maxOutput, opts.minOutput ?? MIN_USEFUL_OUTPUT);
+  if (!reservation) return { kind: 'does-not-fit', inputTokens: input.tokens, remaining: ledger.remaining };
+  try {
+    const reply = await client.complete(request, reservation.maxOutput);
+    ledger.settle(reservation, reply.usage);
+    return { kind: 'answered', reply, maxTokens: reservation.maxOutput };
+  } catch (error) {
+    // What a failed call billed is unknown (a stream may have been cut after output began),
+    // so it is charged its whole reservation: the ceiling holds whatever happened.
+    ledger.settle(reservation, null);
+    throw error;
+  }
+}

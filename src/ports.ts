@@ -1,0 +1,106 @@
+/**
+ * The two doors to the outside world. The core (config, trigger, diff, plan, review, state)
+ * never does I/O; `run()` receives these interfaces, so tests inject in-memory versions
+ * and adapters are tested against local fake servers.
+ */
+
+export type ForgeKind = 'github' | 'gitea' | 'forgejo' | 'local';
+
+export type PullRequest = {
+  number: number;
+  title: string;
+  body: string;
+  author: string;
+  draft: boolean;
+  headSha: string;
+  baseSha: string;
+  baseRef: string;
+  /** Link for people (from the API, never built from GITHUB_SERVER_URL). */
+  htmlUrl: string;
+};
+
+export type Side = 'RIGHT' | 'LEFT';
+
+/** An inline comment whose anchor has already been checked against the diff. */
+export type InlineComment = {
+  path: string;
+  body: string;
+  line: number;
+  side: Side;
+  /** First line of a multi-line range on the same side and in the same hunk. */
+  startLine?: number;
+};
+
+export type ReviewEvent = 'COMMENT' | 'REQUEST_CHANGES';
+
+export type ReviewToPost = {
+  commitId: string;
+  body: string;
+  event: ReviewEvent;
+  comments: InlineComment[];
+};
+
+export type IssueComment = { id: number; body: string; url: string };
+
+export interface ForgeClient {
+  readonly kind: ForgeKind;
+  getPullRequest(): Promise<PullRequest>;
+  /** The PR's unified diff (base...head) as text, whatever the forge had to do to get it. */
+  getDiff(): Promise<string>;
+  createReview(review: ReviewToPost): Promise<{ url: string }>;
+  /** The first PR conversation comment whose body contains `marker`, or null. */
+  findComment(marker: string): Promise<IssueComment | null>;
+  createComment(body: string): Promise<IssueComment>;
+  updateComment(id: number, body: string): Promise<IssueComment>;
+}
+
+/** A model as the Models API describes it (or as the built-in table does). */
+export type ModelDescriptor = {
+  id: string;
+  /** Model line such as `haiku`, `sonnet`, `opus`; null when it belongs to none. */
+  line: string | null;
+  active: boolean;
+  createdAt: string;
+  maxInputTokens: number | null;
+  maxOutputTokens: number | null;
+};
+
+/** A piece of prompt text; `cache` marks the end of a prefix that may be prompt-cached. */
+export type PromptBlock = { text: string; cache?: boolean };
+
+export type ModelRequest = {
+  model: string;
+  system: PromptBlock[];
+  user: PromptBlock[];
+  /** JSON schema of the one object the model must answer with. */
+  outputSchema: Record<string, unknown>;
+};
+
+/** Tokens as billed, from the API's `usage`. */
+export type TokenUsage = {
+  input: number;
+  output: number;
+  cacheWrite: number;
+  cacheRead: number;
+};
+
+export type ModelReply = {
+  /** The structured answer, not yet validated; null when the model gave none. */
+  output: unknown;
+  stopReason: string | null;
+  usage: TokenUsage;
+};
+
+export interface ModelClient {
+  /** Every model the endpoint lists, or null when it has no Models API (a gateway). */
+  listModels(): Promise<ModelDescriptor[] | null>;
+  /** Exact input tokens of the request, or null when the endpoint cannot count. */
+  countTokens(request: ModelRequest): Promise<number | null>;
+  complete(request: ModelRequest, maxTokens: number): Promise<ModelReply>;
+}
+
+/** Where the pipeline reports progress; main wires it to `@actions/core`, the CLI to stderr. */
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+}

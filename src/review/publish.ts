@@ -1,0 +1,47 @@
+import type { Config } from '../config/config.js';
+import type { ForgeClient, IssueComment, PullRequest, ReviewEvent } from '../ports.js';
+import type { Placement } from './place.js';
+import { renderInlineComment } from './render-comment.js';
+
+/** The review event: COMMENT, or REQUEST_CHANGES when configured and a critical finding exists. */
+export function reviewEvent(placement: Placement, policy: Config['reviewEvent']): ReviewEvent {
+  const critical = [...placement.inline, ...placement.unplaced].some((p) => p.finding.severity === 'critical');
+  return policy === 'REQUEST_CHANGES-on-critical' && critical ? 'REQUEST_CHANGES' : 'COMMENT';
+}
+
+/**
+ * Posts every inline finding as one review. Returns null when there is nothing to post
+ * inline: an empty COMMENT review is noise (and GitHub rejects it).
+ */
+export async function publishReview(
+  forge: ForgeClient,
+  pr: PullRequest,
+  placement: Placement,
+  policy: Config['reviewEvent'],
+): Promise<string | null> {
+  const event = reviewEvent(placement, policy);
+  if (placement.inline.length === 0 && event === 'COMMENT') return null;
+  const suggestions = forge.kind === 'github';
+  const n = placement.inline.length;
+  const { url } = await forge.createReview({
+    commitId: pr.headSha,
+    event,
+    body:
+      event === 'REQUEST_CHANGES'
+        ? `Claude found a critical problem in this change (${n} inline comment${n === 1 ? '' : 's'}); see the summary comment.`
+        : `Claude left ${n} inline comment${n === 1 ? '' : 's'}; the summary comment has the overview.`,
+    comments: placement.inline.map((p) => ({
+      path: p.anchor.path,
+      line: p.anchor.line,
+      side: p.anchor.side,
+      ...(p.anchor.startLine !== undefined ? { startLine: p.anchor.startLine } : {}),
+      body: renderInlineComment(p, { suggestions }),
+    })),
+  });
+  return url;
+}
+
+/** Edits the summary comment in place when it exists, so a PR only ever has one. */
+export async function publishSummary(forge: ForgeClient, previous: IssueComment | null, body: string): Promise<IssueComment> {
+  return previous ? forge.updateComment(previous.id, body) : forge.createComment(body);
+}

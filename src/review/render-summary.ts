@@ -1,0 +1,137 @@
+import type { DiffFile } from '../diff/types.js';
+import type { TokenUsage } from '../ports.js';
+import type { ResolvedModel } from '../plan/models.js';
+import type { Tier } from '../plan/tier.js';
+import { encodeState, SUMMARY_MARKER, type ReviewState } from '../state/marker.js';
+import type { Severity } from './findings.js';
+import { neutralizeMentions } from './neutralize.js';
+import type { Placement } from './place.js';
+import { SEVERITY_BADGE } from './severity.js';
+import { SEVERITIES } from './findings.js';
+
+export type RunStatus = 'reviewed' | 'nothing-to-review' | 'over-ceiling' | 'dry-run';
+
+export type SummaryReport = {
+  status: RunStatus;
+  headSha: string;
+  prSummary: string;
+  placement: Placement | null;
+  reviewed: DiffFile[];
+  skipped: { path: string; reason: string }[];
+  changedLines: number;
+  tier: Tier;
+  model: ResolvedModel | null;
+  usage: TokenUsage;
+  ceiling: number;
+  costUsd: number;
+  /** Things the reader should know: fallbacks used, problems with the answer, plans. */
+  notes: string[];
+  state: ReviewState;
+};
+
+/** GitHub refuses comments over 65,536 characters; long lists are cut well before that. */
+const MAX_LISTED_FILES = 150;
+const MAX_UNPLACED = 50;
+
+const SOURCE_LABEL = { 'models-api': 'Models API', 'built-in': 'built-in table', 'as-given': 'as configured' };
+
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** A path safe inside a Markdown table cell and code span. */
+function code(path: string): string {
+  return `\`${path.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\n/g, ' ')}\``;
+}
+
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function formatUsd(n: number): string {
+  return n < 0.01 && n > 0 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`;
+}
+
+function countBySeverity(p: Placement): string {
+  const counts = new Map<Severity, number>();
+  for (const f of [...p.inline.map((x) => x.finding), ...p.unplaced.map((x) => x.finding)]) {
+    counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+  }
+  return SEVERITIES.filter((s) => counts.has(s))
+    .map((s) => `${SEVERITY_BADGE[s]} ${counts.get(s)}`)
+    .join(' · ');
+}
+
+function headline(r: SummaryReport): string {
+  switch (r.status) {
+    case 'reviewed':
+      return `### Claude review of ${shortSha(r.headSha)}`;
+    case 'nothing-to-review':
+      return `### Claude review of ${shortSha(r.headSha)}: nothing to review`;
+    case 'over-ceiling':
+      return `### Claude review of ${shortSha(r.headSha)}: not run, the token ceiling is too low`;
+    case 'dry-run':
+      return `### Claude review of ${shortSha(r.headSha)}: dry run (no model call)`;
+  }
+}
+
+function findingsSection(p: Placement): string[] {
+  const total = p.inline.length + p.unplaced.length;
+  if (total === 0) return ['**No problems found.**'];
+  const out = [
+    `**Findings:** ${countBySeverity(p)} (${p.inline.length} inline comment${p.inline.length === 1 ? '' : 's'})`,
+  ];
+  if (p.unplaced.length > 0) {
+    out.push('', `#### Not posted inline (${p.unplaced.length})`);
+    for (const u of p.unplaced.slice(0, MAX_UNPLACED)) {
+      const f = u.finding;
+      const where = f.start_line ? `${f.path}:${f.start_line}-${f.line}` : `${f.path}:${f.line}`;
+      const body = neutralizeMentions(f.body).replace(/\n+/g, ' ').slice(0, 400);
+      out.push(`- ${SEVERITY_BADGE[f.severity]} **${neutralizeMentions(f.title)}** ${code(where)} _(${u.reason})_`);
+      if (body) out.push(`  ${body}`);
+    }
+    if (p.unplaced.length > MAX_UNPLACED) out.push(`- …and ${p.unplaced.length - MAX_UNPLACED} more`);
+  }
+  if (p.belowMinSeverity > 0) out.push('', `_${p.belowMinSeverity} finding(s) below \`min-severity\` not shown._`);
+  return out;
+}
+
+function filesSection(r: SummaryReport): string[] {
+  const out = [
+    `<details><summary>Files: ${r.reviewed.length} reviewed · ${r.skipped.length} left out</summary>`,
+    '',
+  ];
+  if (r.skipped.length > 0) {
+    out.push('| Left out | Why |', '|---|---|');
+    for (const s of r.skipped.slice(0, MAX_LISTED_FILES)) out.push(`| ${code(s.path)} | ${s.reason} |`);
+    if (r.skipped.length > MAX_LISTED_FILES) out.push(`| …and ${r.skipped.length - MAX_LISTED_FILES} more | |`);
+    out.push('');
+  }
+  if (r.reviewed.length > 0) {
+    const listed = r.reviewed.slice(0, MAX_LISTED_FILES).map((f) => `${code(f.path)} (+${f.additions} −${f.deletions})`);
+    if (r.reviewed.length > MAX_LISTED_FILES) listed.push(`…and ${r.reviewed.length - MAX_LISTED_FILES} more`);
+    out.push(`Reviewed: ${listed.join(', ')}`, '');
+  }
+  out.push('</details>');
+  return out;
+}
+
+function usageTable(r: SummaryReport): string[] {
+  const model = r.model ? `\`${r.model.id}\` (${SOURCE_LABEL[r.model.source]})` : '—';
+  return [
+    '| Model | Tier | Tokens in / out | Ceiling | Est. cost |',
+    '|---|---|---|---|---|',
+    `| ${model} | ${r.tier} (${num(r.changedLines)} changed lines) | ${num(r.usage.input + r.usage.cacheRead + r.usage.cacheWrite)} / ${num(r.usage.output)} | ${num(r.ceiling)} | ${formatUsd(r.costUsd)} |`,
+  ];
+}
+
+/** The summary comment (also the job summary): Markdown, with the marker and hidden state. */
+export function renderSummary(r: SummaryReport): string {
+  const parts: string[] = [SUMMARY_MARKER, headline(r), ''];
+  if (r.prSummary.trim() !== '') parts.push(neutralizeMentions(r.prSummary.trim()), '');
+  if (r.placement) parts.push(...findingsSection(r.placement), '');
+  parts.push(...filesSection(r), '', ...usageTable(r), '');
+  if (r.notes.length > 0) parts.push(...r.notes.map((n) => `> ${n}`), '');
+  parts.push(`<sub>claude-pr-review · head ${shortSha(r.headSha)}</sub>`, encodeState(r.state));
+  return parts.join('\n');
+}
