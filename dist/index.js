@@ -34051,6 +34051,9 @@ function createLocalForge(opts) {
         async updateComment(_id, body) {
             return comment(body);
         },
+        async listRepositoryComments() {
+            return { comments: [], truncated: false };
+        },
     };
 }
 

@@ -52,6 +52,11 @@ export interface ForgeClient {
   findComment(marker: string): Promise<IssueComment | null>;
   createComment(body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<IssueComment>;
+  /**
+   * Conversation comments on any issue or PR of the repository updated at or after `since`
+   * (ISO 8601), oldest first, reading at most `limit` comments; `truncated` says more existed.
+   */
+  listRepositoryComments(since: string, limit: number): Promise<{ comments: IssueComment[]; truncated: boolean }>;
 }
 
 /** A model as the Models API describes it (or as the built-in table does). */

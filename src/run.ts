@@ -39,7 +39,7 @@ export async function run({ config, forge, model: client, log, now = () => new D
     ? await reviewDiff({ client, ledger, config, pr, files: kept, model: chosen.model })
     : null;
   const placement = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
-  const posting = outcome?.status !== 'dry-run';
+  const posting = client !== null && !config.dryRun;
   const reviewUrl = placement && posting ? await publishReview(forge, pr, placement, config.reviewEvent) : null;
 
   const usage = ledger.total();

@@ -67,7 +67,13 @@ describe('callWithinCeiling', () => {
   test('clamps max_tokens to what remains after the input and settles the billed usage', async () => {
     const ledger = new UsageLedger(10_000);
     const client = new ScriptedClient({ reply: (max) => ({ input: 2000, output: max, cacheWrite: 0, cacheRead: 0 }) });
-    const result = await callWithinCeiling(client, ledger, request, { tokens: 2000, exact: true }, { maxOutput: 64_000 });
+    const result = await callWithinCeiling(
+      client,
+      ledger,
+      request,
+      { tokens: 2000, exact: true },
+      { maxOutput: 64_000 },
+    );
     const expectedMax = 10_000 - ledger.inputBound(2000);
     expect(client.completeCalls).toEqual([expectedMax]);
     expect(result).toMatchObject({ kind: 'answered', maxTokens: expectedMax });
@@ -107,10 +113,16 @@ describe('callWithinCeiling', () => {
   test('a smaller minOutput lets a short answer through', async () => {
     const ledger = new UsageLedger(2000);
     const client = new ScriptedClient({});
-    const result = await callWithinCeiling(client, ledger, request, { tokens: 1000, exact: true }, {
-      maxOutput: 8192,
-      minOutput: 100,
-    });
+    const result = await callWithinCeiling(
+      client,
+      ledger,
+      request,
+      { tokens: 1000, exact: true },
+      {
+        maxOutput: 8192,
+        minOutput: 100,
+      },
+    );
     expect(result.kind).toBe('answered');
     expect(client.completeCalls[0]).toBe(2000 - ledger.inputBound(1000));
   });

@@ -118,7 +118,9 @@ describe('UsageLedger', () => {
   });
 
   test('property: spent + reserved never exceeds the ceiling while calls bill no more than they reserved', () => {
-    type Op = { kind: 'reserve'; input: number; maxOut: number; minOut: number } | { kind: 'settle'; pick: number; frac: number; lost: boolean };
+    type Op =
+      | { kind: 'reserve'; input: number; maxOut: number; minOut: number }
+      | { kind: 'settle'; pick: number; frac: number; lost: boolean };
     const op: fc.Arbitrary<Op> = fc.oneof(
       fc.record({
         kind: fc.constant('reserve' as const),

@@ -2,7 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import { BUILT_IN_MODELS, isModelLine, resolveModel } from '../../src/plan/models.js';
 import type { ModelDescriptor } from '../../src/ports.js';
 
-function model(id: string, line: string | null, createdAt: string, extra: Partial<ModelDescriptor> = {}): ModelDescriptor {
+function model(
+  id: string,
+  line: string | null,
+  createdAt: string,
+  extra: Partial<ModelDescriptor> = {},
+): ModelDescriptor {
   return { id, line, active: true, createdAt, maxInputTokens: 200_000, maxOutputTokens: 64_000, ...extra };
 }
 
@@ -46,7 +51,12 @@ describe('resolveModel with a Models API catalogue', () => {
 
   test('a listed model without limits gets conservative ones', () => {
     const r = resolveModel('haiku', CATALOGUE);
-    expect(r).toEqual({ id: 'claude-haiku-5-5', source: 'models-api', maxInputTokens: 200_000, maxOutputTokens: 32_000 });
+    expect(r).toEqual({
+      id: 'claude-haiku-5-5',
+      source: 'models-api',
+      maxInputTokens: 200_000,
+      maxOutputTokens: 32_000,
+    });
   });
 
   test('a line with no active model is an error that lists the lines available', () => {

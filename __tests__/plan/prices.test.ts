@@ -35,7 +35,12 @@ describe('priceFor', () => {
 describe('estimateCost', () => {
   test('adds each kind of token at its rate per million', () => {
     // sonnet 5.5: $2 in, $10 out, $2.5 cache write, $0.1 cache read
-    const cost = estimateCost('claude-sonnet-5-5', { input: 100_000, output: 10_000, cacheWrite: 20_000, cacheRead: 50_000 });
+    const cost = estimateCost('claude-sonnet-5-5', {
+      input: 100_000,
+      output: 10_000,
+      cacheWrite: 20_000,
+      cacheRead: 50_000,
+    });
     expect(cost).toBeCloseTo(0.2 + 0.1 + 0.05 + 0.005, 10);
   });
 

@@ -12,7 +12,10 @@ const good = {
 
 describe('readAnswer', () => {
   test('a well-formed answer comes through unchanged, with no problems', () => {
-    const output = { summary: 'Reads the host from the environment.', findings: [good, { ...good, line: 12, suggestion: 'x' }] };
+    const output = {
+      summary: 'Reads the host from the environment.',
+      findings: [good, { ...good, line: 12, suggestion: 'x' }],
+    };
     expect(readAnswer(output)).toEqual({ answer: output, problems: [] });
   });
 

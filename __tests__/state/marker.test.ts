@@ -1,5 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { decodeState, EMPTY_STATE, encodeState, SUMMARY_MARKER, type ReviewState, type RunRecord } from '../../src/state/marker.js';
+import {
+  decodeState,
+  EMPTY_STATE,
+  encodeState,
+  SUMMARY_MARKER,
+  type ReviewState,
+  type RunRecord,
+} from '../../src/state/marker.js';
 import { recordRun } from '../../src/state/record-run.js';
 
 const run = (i: number, extra: Partial<RunRecord> = {}): RunRecord => ({
@@ -44,7 +51,10 @@ describe('encodeState / decodeState', () => {
     ['a state line never closed', '<!-- claude-pr-review:state eyJ2IjoxfQ'],
     ['garbage instead of base64 JSON', '<!-- claude-pr-review:state !!!not*base64$$$ -->'],
     ['a `-->` right after the prefix', '<!-- claude-pr-review:state --> trailing'],
-    ['base64 of text that is not JSON', `<!-- claude-pr-review:state ${Buffer.from('hello').toString('base64url')} -->`],
+    [
+      'base64 of text that is not JSON',
+      `<!-- claude-pr-review:state ${Buffer.from('hello').toString('base64url')} -->`,
+    ],
     [
       'JSON of another version',
       `<!-- claude-pr-review:state ${Buffer.from(JSON.stringify({ v: 2, reviewedSha: null, runs: [] })).toString('base64url')} -->`,
@@ -89,32 +99,5 @@ describe('encodeState / decodeState', () => {
   test('a state that fills its comment stays small: 1,000 runs fit in a few kilobytes', () => {
     const runs = Array.from({ length: 1000 }, (_, i) => run(i));
     expect(encodeState({ v: 1, reviewedSha: 'a'.repeat(40), runs }).length).toBeLessThan(12_000);
-  });
-});
-
-describe('recordRun', () => {
-  const previous: ReviewState = { v: 1, reviewedSha: 'old-sha', runs: [run(1)] };
-
-  test('a review moves the reviewed head and records the run', () => {
-    const next = recordRun(previous, true, run(2, { sha: 'new-sha' }));
-    expect(next.reviewedSha).toBe('new-sha');
-    expect(next.runs).toEqual([run(1), run(2, { sha: 'new-sha' })]);
-  });
-
-  test('a run that spent tokens but did not review keeps the reviewed head, and its tokens still count', () => {
-    const next = recordRun(previous, false, run(2, { sha: 'new-sha', tokens: 500 }));
-    expect(next.reviewedSha).toBe('old-sha');
-    expect(next.runs.map((r) => r.tokens)).toEqual([1001, 500]);
-  });
-
-  test('a run that spent nothing leaves no record', () => {
-    const next = recordRun(previous, false, run(2, { tokens: 0, cost: 0 }));
-    expect(next).toEqual(previous);
-  });
-
-  test('the previous state is not mutated', () => {
-    const copy = structuredClone(previous);
-    recordRun(previous, true, run(3));
-    expect(previous).toEqual(copy);
   });
 });

@@ -45,6 +45,9 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
       forge.comments.push(c);
       return c;
     },
+    async listRepositoryComments(_since, limit) {
+      return { comments: forge.comments.slice(0, limit), truncated: forge.comments.length > limit };
+    },
     async updateComment(id, body) {
       const c = forge.comments.find((x) => x.id === id);
       if (!c) throw new Error(`no comment ${id}`);

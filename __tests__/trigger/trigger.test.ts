@@ -49,11 +49,14 @@ describe('readTrigger on real GitHub pull_request payloads', () => {
     }
   });
 
-  test.each(['closed', 'labeled', 'assigned', 'converted_to_draft'])('%s is ignored, and the reason names the action', (action) => {
-    const t = readTrigger('pull_request', pullRequest(action), opts);
-    expect(t.kind).toBe('ignore');
-    if (t.kind === 'ignore') expect(t.reason).toContain(`\`${action}\``);
-  });
+  test.each(['closed', 'labeled', 'assigned', 'converted_to_draft'])(
+    '%s is ignored, and the reason names the action',
+    (action) => {
+      const t = readTrigger('pull_request', pullRequest(action), opts);
+      expect(t.kind).toBe('ignore');
+      if (t.kind === 'ignore') expect(t.reason).toContain(`\`${action}\``);
+    },
+  );
 
   test('an edited PR (title or body changed) is ignored with a reason', () => {
     const t = readTrigger('pull_request', { ...pullRequest('opened'), action: 'edited' }, opts);
@@ -126,11 +129,14 @@ describe('Gitea and Forgejo payloads', () => {
 });
 
 describe('other events', () => {
-  test.each(['push', 'issues', 'workflow_dispatch', 'release'])('a real %s payload is ignored with a reason naming the event', (event) => {
-    const t = readTrigger(event, examples(event)[0], opts);
-    expect(t.kind).toBe('ignore');
-    if (t.kind === 'ignore') expect(t.reason).toContain(`\`${event}\``);
-  });
+  test.each(['push', 'issues', 'workflow_dispatch', 'release'])(
+    'a real %s payload is ignored with a reason naming the event',
+    (event) => {
+      const t = readTrigger(event, examples(event)[0], opts);
+      expect(t.kind).toBe('ignore');
+      if (t.kind === 'ignore') expect(t.reason).toContain(`\`${event}\``);
+    },
+  );
 
   test('no event name at all is ignored', () => {
     const t = readTrigger('', undefined, opts);

@@ -67,5 +67,8 @@ export function createLocalForge(opts: { cwd: string; base?: string; head?: stri
     async updateComment(_id: number, body: string) {
       return comment(body);
     },
+    async listRepositoryComments() {
+      return { comments: [], truncated: false };
+    },
   };
 }

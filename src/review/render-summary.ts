@@ -98,7 +98,7 @@ function findingsSection(p: Placement): string[] {
 
 function filesSection(r: SummaryReport): string[] {
   const out = [
-    `<details><summary>Files: ${r.reviewed.length} reviewed · ${r.skipped.length} left out</summary>`,
+    `<details><summary>Files: ${r.reviewed.length} ${r.status === 'reviewed' ? 'reviewed' : 'to review'} · ${r.skipped.length} left out</summary>`,
     '',
   ];
   if (r.skipped.length > 0) {
@@ -110,7 +110,7 @@ function filesSection(r: SummaryReport): string[] {
   if (r.reviewed.length > 0) {
     const listed = r.reviewed.slice(0, MAX_LISTED_FILES).map((f) => `${code(f.path)} (+${f.additions} −${f.deletions})`);
     if (r.reviewed.length > MAX_LISTED_FILES) listed.push(`…and ${r.reviewed.length - MAX_LISTED_FILES} more`);
-    out.push(`Reviewed: ${listed.join(', ')}`, '');
+    out.push(`${r.status === 'reviewed' ? 'Reviewed' : 'To review'}: ${listed.join(', ')}`, '');
   }
   out.push('</details>');
   return out;
