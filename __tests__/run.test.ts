@@ -66,8 +66,8 @@ describe('run', () => {
     const model = scriptedModel(() => ({ summary: 'ok', findings: [] }));
     const result = await run({ config: config({ 'max-tokens-per-run': '500000' }), forge, model: model.client, log: silent });
 
-    expect(model.calls).toHaveLength(1);
-    expect(model.calls[0]!.request.model).toBe(modelId);
+    expect(model.calls.length).toBeGreaterThanOrEqual(1);
+    for (const call of model.calls) expect(call.request.model).toBe(modelId);
     expect(result.report.tier).toBe(tier);
   });
 
@@ -134,7 +134,7 @@ describe('run', () => {
     });
     await run({ config: config(), forge, model: model.client, log: silent });
     const user = seen!.user.map((b) => b.text).join('\n');
-    expect(user).toMatch(/<untrusted-diff-[0-9a-f]{10}>/);
+    expect(user).toMatch(/<untrusted-diff-[0-9a-f]{16}>/);
     expect(user).toMatch(/10 \+ line 10 changed/);
     expect(user).toMatch(/L10 - line 10/);
   });

@@ -2,58 +2,84 @@ import type { Config } from './config/config.js';
 import { buildAnchorIndex } from './diff/anchor.js';
 import { changedLines, filterFiles } from './diff/filter.js';
 import { parseDiff } from './diff/parse.js';
-import { UsageLedger } from './llm/ledger.js';
+import { renderFileForPrompt } from './diff/render.js';
+import { runBudget, type MonthUsage } from './plan/budget.js';
+import { coverage } from './plan/chunks.js';
 import { chooseModel } from './plan/choose-model.js';
+import { estimateTokens } from './plan/estimate.js';
 import { estimateCost } from './plan/prices.js';
+import { canReviewUsefully, createRunLedger, priceTable } from './plan/run-ledger.js';
 import { chooseTier } from './plan/tier.js';
 import type { ForgeClient, Logger, ModelClient } from './ports.js';
 import { placeFindings } from './review/place.js';
 import { publishReview, publishSummary } from './review/publish.js';
 import { renderSummary, type SummaryReport } from './review/render-summary.js';
-import { reviewDiff, type ReviewOutcome } from './review/review-diff.js';
-import { recordRun } from './state/record-run.js';
+import { coverageLists } from './review/report.js';
+import { reviewInChunks, type ChunkedOutcome } from './review/review-chunks.js';
+import type { ReviewAnswer } from './review/findings.js';
 import { decodeState, SUMMARY_MARKER } from './state/marker.js';
+import { monthStart, monthToDateTokens } from './state/month-usage.js';
+import { recordRun } from './state/record-run.js';
 
 export type RunDeps = { config: Config; forge: ForgeClient; model: ModelClient | null; log: Logger; now?: () => Date };
 
 export type RunResult = {
   report: SummaryReport;
   summaryMarkdown: string;
-  findings: NonNullable<ReviewOutcome['answer']> | null;
+  findings: ReviewAnswer | null;
   reviewUrl: string | null;
   summaryUrl: string | null;
 };
 
-/** One review of one pull request: diff → plan → review → post. */
+/** Summary comments updated this month are read back for the monthly budget: at most this many. */
+export const MONTH_SCAN_LIMIT = 1000;
+
+async function readMonthUsage(forge: ForgeClient, config: Config, now: Date): Promise<MonthUsage | null> {
+  if (config.maxTokensPerMonth === null) return null;
+  const { comments, truncated } = await forge.listRepositoryComments(monthStart(now).toISOString(), MONTH_SCAN_LIMIT);
+  return { tokens: monthToDateTokens(comments, now), truncated };
+}
+
+/** One review of one pull request: diff → budget → model → review → post. */
 export async function run({ config, forge, model: client, log, now = () => new Date() }: RunDeps): Promise<RunResult> {
   const pr = await forge.getPullRequest();
   const { kept, skipped } = filterFiles(parseDiff(await forge.getDiff()), config);
   const lines = changedLines(kept);
-  const tier = chooseTier(lines, config);
-  log.info(`PR #${pr.number}: ${kept.length} file(s), ${lines} changed line(s) → ${tier} tier; ${skipped.length} left out`);
+  const diffTokens = kept.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
+  log.info(`PR #${pr.number}: ${kept.length} file(s), ${lines} changed line(s); ${skipped.length} left out by filters`);
 
   const previous = await forge.findComment(SUMMARY_MARKER);
-  const ledger = new UsageLedger(config.maxTokensPerRun);
-  const chosen = kept.length > 0 ? await chooseModel(client, config, tier) : null;
-  const outcome: ReviewOutcome | null = chosen
-    ? await reviewDiff({ client, ledger, config, pr, files: kept, model: chosen.model })
-    : null;
+  const history = decodeState(previous?.body);
+  const budget = runBudget(config, history, await readMonthUsage(forge, config, now()));
+  const tier = budget.stepDownToSmall ? 'small' : chooseTier(lines, config);
+  const usable = (m: Parameters<typeof canReviewUsefully>[2]) => canReviewUsefully(config, budget.ceiling, m, diffTokens);
+  const chosen = kept.length > 0 && !budget.skip ? await chooseModel(client, config, tier, usable) : null;
+  if (chosen) log.info(`${chosen.tier} tier → ${chosen.model.id}; ceiling ${budget.ceiling} tokens`);
+  const ledger = chosen ? createRunLedger(config, budget.ceiling, chosen.model) : null;
+  const outcome: ChunkedOutcome | null =
+    chosen && ledger ? await reviewInChunks({ client, ledger, config, pr, files: kept, model: chosen.model }) : null;
+
   const placement = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
   const posting = client !== null && !config.dryRun;
   const reviewUrl = placement && posting ? await publishReview(forge, pr, placement, config.reviewEvent) : null;
 
-  const usage = ledger.total();
-  const costUsd = chosen ? estimateCost(chosen.model.id, usage) : 0;
-  const state = recordRun(decodeState(previous?.body), outcome?.status === 'reviewed', {
-    at: now().toISOString(), sha: pr.headSha, model: chosen?.model.id ?? '', tokens: ledger.spent, cost: costUsd,
+  const usage = ledger?.total() ?? { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+  const costUsd = chosen ? estimateCost(chosen.model.id, usage, priceTable(config)) : 0;
+  const spent = ledger?.spent ?? 0;
+  const state = recordRun(history, outcome?.status === 'reviewed', {
+    at: now().toISOString(), sha: pr.headSha, model: chosen?.model.id ?? '', tokens: spent, cost: costUsd,
   });
+  const lists = coverageLists(kept, skipped, outcome?.leftOut ?? []);
   const report: SummaryReport = {
-    status: outcome?.status ?? 'nothing-to-review', headSha: pr.headSha, prSummary: outcome?.answer?.summary ?? '',
-    placement, reviewed: kept, skipped, changedLines: lines, tier, model: chosen?.model ?? null, usage,
-    ceiling: config.maxTokensPerRun, costUsd, notes: [...(chosen?.notes ?? []), ...(outcome?.notes ?? [])], state,
+    status: budget.skip ? 'over-budget' : (outcome?.status ?? 'nothing-to-review'),
+    headSha: pr.headSha, prSummary: outcome?.answer?.summary ?? '', placement, ...lists, changedLines: lines,
+    coverage: outcome && outcome.calls > 0 ? coverage(outcome) : null, tier: chosen?.tier ?? tier,
+    model: chosen?.model ?? null, usage, ceiling: budget.ceiling, costUsd,
+    notes: [...(budget.skip ? [`Not reviewed: ${budget.skip}. No tokens were spent.`] : []), ...budget.notes, ...(chosen?.notes ?? []), ...(outcome?.notes ?? [])],
+    state,
   };
   const summaryMarkdown = renderSummary(report);
   const summary = posting ? await publishSummary(forge, previous, summaryMarkdown) : null;
-  log.info(`Spent ${ledger.spent} of ${config.maxTokensPerRun} tokens; review ${reviewUrl ?? 'not posted'}`);
+  log.info(`Spent ${spent} of ${budget.ceiling} tokens; review ${reviewUrl ?? 'not posted'}`);
   return { report, summaryMarkdown, findings: outcome?.answer ?? null, reviewUrl, summaryUrl: summary?.url ?? null };
 }

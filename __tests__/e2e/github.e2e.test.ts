@@ -116,8 +116,8 @@ describe('the bundled action on a GitHub pull_request event', () => {
     expect(run.outputs.tier).toBe(tier);
     expect(run.outputs.model).toBe(model);
     const calls = anthropic.requestsTo('messages');
-    expect(calls).toHaveLength(1);
-    expect((calls[0]!.body as { model: string }).model).toBe(model);
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    for (const call of calls) expect((call.body as { model: string }).model).toBe(model);
     expect(Number(run.outputs['total-tokens'])).toBeLessThanOrEqual(90000);
   });
 

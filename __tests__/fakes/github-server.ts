@@ -206,6 +206,18 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
       if (method === 'GET') return page(url, state.reviews.filter((r) => r.pullNumber === pull.number).map(reviewJson));
       if (method === 'POST') return createReview(pull, input);
     }
+    if (rest === '/issues/comments' && method === 'GET') {
+      // Repository-wide list. The fake's comments never change after creation, so their
+      // `updated_at` is `createdAt`; `since` keeps those updated at or after it.
+      const since = url.searchParams.get('since');
+      const sort = url.searchParams.get('sort');
+      const list = state.issueComments
+        .filter((c) => since === null || Date.parse(c.createdAt) >= Date.parse(since))
+        .sort((a, b) => (sort ? Date.parse(a.createdAt) - Date.parse(b.createdAt) : 0) || a.id - b.id);
+      // `direction` is ignored without `sort`, and GitHub's default then is ascending id.
+      if (sort && url.searchParams.get('direction') !== 'asc') list.reverse();
+      return page(url, list.map(commentJson));
+    }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issueNumber = Number(m[1]);
       if (method === 'GET') {

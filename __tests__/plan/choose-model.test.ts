@@ -124,7 +124,7 @@ describe('chooseModel', () => {
 
   // Discrepancy (choose-model.ts): resolveModel takes a full id's limits from the catalogue,
   // but chooseModel lists models only for a line, so a listed id gets the 200k/32k guesses.
-  test.failing('a full model id listed by the Models API gets its listed limits', async () => {
+  test('a full model id listed by the Models API gets its listed limits', async () => {
     const chosen = await chooseModel(new CatalogueClient(LISTED), config({ model: 'claude-haiku-6' }), 'small');
     expect(chosen.model.maxInputTokens).toBe(400_000);
     expect(chosen.model.maxOutputTokens).toBe(64_000);

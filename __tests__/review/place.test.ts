@@ -124,7 +124,7 @@ describe('placeFindings', () => {
 
   // BUG (place.ts, placeFindings): duplicates are removed before sorting by severity, so the first
   // copy wins; a critical duplicate listed after a low one is lost (and cannot REQUEST_CHANGES).
-  test.failing('of two duplicates, the more severe one is kept', () => {
+  test('of two duplicates, the more severe one is kept', () => {
     const fs = [finding({ severity: 'low' }), finding({ severity: 'critical' })];
     const p = placeFindings(fs, INDEX, opts);
     expect(p.inline.map((x) => x.finding.severity)).toEqual(['critical']);

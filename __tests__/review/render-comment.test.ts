@@ -89,7 +89,7 @@ describe('renderInlineComment', () => {
 
   // BUG (answer.ts clips a suggestion to 8,000 characters and appends "…"; render-comment.ts still
   // offers it as a one-click suggestion, so committing it would truncate the code).
-  test.failing('a suggestion too long to post whole is never offered as a one-click suggestion', () => {
+  test('a suggestion too long to post whole is never offered as a one-click suggestion', () => {
     const long = Array.from({ length: 400 }, (_, i) => `  const value${i} = compute(${i}); // keep`).join('\n');
     const { answer } = readAnswer({ summary: 's', findings: [{ ...finding(), suggestion: long }] });
     const p = placeFindings(answer!.findings, INDEX, { minSeverity: 'nit', maxComments: 20 });
@@ -99,7 +99,7 @@ describe('renderInlineComment', () => {
 
   // Likely BUG (render-comment.ts): an empty suggestion (delete the lines) renders as
   // "```suggestion\n\n```", which GitHub applies as one blank line instead of deleting.
-  test.failing('an empty suggestion renders as an empty suggestion block (delete the lines)', () => {
+  test('an empty suggestion renders as an empty suggestion block (delete the lines)', () => {
     const body = renderInlineComment(placed({ suggestion: '' }), { suggestions: true });
     expect(body.endsWith('```suggestion\n```')).toBe(true);
   });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
+import type { Price } from '../plan/prices.js';
 import { SEVERITIES, type Severity } from '../review/findings.js';
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from './inputs.js';
 
@@ -14,6 +16,16 @@ export type Config = {
   mediumMaxLines: number;
   maxTokensPerRun: number;
   maxOutputTokens: number;
+  /** Cumulative tokens across all runs on one PR; null: no limit. */
+  maxTokensPerPr: number | null;
+  /** Tokens across the repository in a calendar month (UTC); null: no limit. */
+  maxTokensPerMonth: number | null;
+  budgetMode: 'hard' | 'soft';
+  /** Estimated US dollars per run; null: no limit. */
+  maxCostUsd: number | null;
+  /** Prices that override or extend the built-in table, by model id prefix. */
+  priceTable: Record<string, Price>;
+  maxConcurrency: number;
   include: string[];
   exclude: string[];
   minSeverity: Severity;
@@ -29,10 +41,20 @@ export class ConfigError extends Error {
 
 /** Splits a list input written one per line or comma-separated; blank entries and `#` comments are dropped. */
 export function splitList(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '' && !s.startsWith('#'));
+  const items: string[] = [];
+  let current = '';
+  let depth = 0; // commas inside `{a,b}` belong to a brace glob
+  for (const ch of value) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    if (ch === '\n' || (ch === ',' && depth === 0)) {
+      items.push(current);
+      current = '';
+      if (ch === '\n') depth = 0;
+    } else current += ch;
+  }
+  items.push(current);
+  return items.map((s) => s.trim()).filter((s) => s !== '' && !s.startsWith('#'));
 }
 
 const MODEL_SPEC = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
@@ -51,6 +73,57 @@ function integer(name: InputName, min: number, max = Number.MAX_SAFE_INTEGER) {
     return n;
   });
 }
+
+function optionalInteger(name: InputName, min: number) {
+  return z.string().transform((raw, ctx) => {
+    if (raw.trim() === '') return null;
+    const text = raw.trim().replace(/_/g, '');
+    const n = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (Number.isSafeInteger(n) && n >= min) return n;
+    ctx.addIssue({
+      code: 'custom',
+      message: `input \`${name}\` must be empty (no limit) or a whole number of at least ${min}; got "${raw}"`,
+    });
+    return z.NEVER;
+  });
+}
+
+const priceSchema = z.object({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  cacheWrite: z.number().nonnegative().optional(),
+  cacheRead: z.number().nonnegative().optional(),
+});
+
+/** `price-table`: YAML or JSON mapping a model id prefix to US $ per million tokens. */
+const priceTable = z.string().transform((raw, ctx) => {
+  if (raw.trim() === '') return {};
+  const form =
+    'a YAML or JSON mapping like `claude-sonnet-5-5: { input: 2, output: 10, cacheWrite: 2.5, cacheRead: 0.1 }` (US $ per million tokens)';
+  let data: unknown;
+  try {
+    data = parseYaml(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `input \`price-table\` is not valid YAML/JSON; expected ${form}` });
+    return z.NEVER;
+  }
+  const parsed = z.record(z.string().min(1), priceSchema).safeParse(data);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') ?? '';
+    ctx.addIssue({ code: 'custom', message: `input \`price-table\` must be ${form}; problem at \`${where}\`` });
+    return z.NEVER;
+  }
+  const table: Record<string, Price> = {};
+  for (const [id, p] of Object.entries(parsed.data)) {
+    table[id] = {
+      input: p.input,
+      output: p.output,
+      cacheWrite: p.cacheWrite ?? p.input * 1.25,
+      cacheRead: p.cacheRead ?? p.input * 0.1,
+    };
+  }
+  return table;
+});
 
 function boolean(name: InputName) {
   return z.string().transform((raw, ctx) => {
@@ -111,6 +184,21 @@ const rawSchema = z.object({
   'medium-max-lines': integer('medium-max-lines', 0),
   'max-tokens-per-run': integer('max-tokens-per-run', 1),
   'max-output-tokens': integer('max-output-tokens', 256, 128_000),
+  'max-tokens-per-pr': optionalInteger('max-tokens-per-pr', 1),
+  'max-tokens-per-month': optionalInteger('max-tokens-per-month', 1),
+  'budget-mode': oneOf('budget-mode', ['hard', 'soft'] as const),
+  'max-cost-usd': z.string().transform((raw, ctx) => {
+    if (raw.trim() === '') return null;
+    const n = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+    if (n > 0) return n;
+    ctx.addIssue({
+      code: 'custom',
+      message: `input \`max-cost-usd\` must be empty (no limit) or a positive number of US dollars such as 0.50; got "${raw}"`,
+    });
+    return z.NEVER;
+  }),
+  'price-table': priceTable,
+  'max-concurrency': integer('max-concurrency', 1, 16),
   include: z.string(),
   exclude: z.string(),
   'min-severity': oneOf('min-severity', SEVERITIES),
@@ -131,15 +219,17 @@ export function readConfig(getInput: (name: InputName) => string): Config {
     raw[name] = value.trim() === '' ? INPUT_DEFAULTS[name] : value;
   }
   const parsed = rawSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(`Invalid input:\n${parsed.error.issues.map((i) => `- ${i.message}`).join('\n')}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  // Checked on the raw text so it is reported together with any other mistake.
+  const small = Number(raw['small-max-lines']);
+  const medium = Number(raw['medium-max-lines']);
+  if (medium < small) {
+    problems.push(`input \`medium-max-lines\` (${medium}) must be at least \`small-max-lines\` (${small})`);
+  }
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`Invalid input:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   }
   const v = parsed.data;
-  if (v['medium-max-lines'] < v['small-max-lines']) {
-    throw new ConfigError(
-      `Invalid input:\n- input \`medium-max-lines\` (${v['medium-max-lines']}) must be at least \`small-max-lines\` (${v['small-max-lines']})`,
-    );
-  }
   const optional = (s: string) => (s === '' ? undefined : s);
   return {
     credentials: {
@@ -154,6 +244,12 @@ export function readConfig(getInput: (name: InputName) => string): Config {
     mediumMaxLines: v['medium-max-lines'],
     maxTokensPerRun: v['max-tokens-per-run'],
     maxOutputTokens: v['max-output-tokens'],
+    maxTokensPerPr: v['max-tokens-per-pr'],
+    maxTokensPerMonth: v['max-tokens-per-month'],
+    budgetMode: v['budget-mode'],
+    maxCostUsd: v['max-cost-usd'],
+    priceTable: v['price-table'],
+    maxConcurrency: v['max-concurrency'],
     include: splitList(v.include),
     exclude: splitList(v.exclude),
     minSeverity: v['min-severity'],

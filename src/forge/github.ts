@@ -31,7 +31,14 @@ export type GitHubForgeOptions = {
   retry?: GitHubRetryOptions;
 };
 
-type Operation = 'getPullRequest' | 'getDiff' | 'createReview' | 'findComment' | 'createComment' | 'updateComment';
+type Operation =
+  | 'getPullRequest'
+  | 'getDiff'
+  | 'createReview'
+  | 'findComment'
+  | 'createComment'
+  | 'updateComment'
+  | 'listRepositoryComments';
 
 // GitHub truncates the file list at this many files.
 const MAX_LISTED_FILES = 3000;
@@ -127,6 +134,25 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
         const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: id, body });
         return toIssueComment(data);
       }),
+
+    listRepositoryComments: (since: string, limit: number) =>
+      call('listRepositoryComments', async () => {
+        // Sorted by update time, oldest first, so `since` plus the last one read resumes a scan.
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listCommentsForRepo, {
+          ...repo,
+          since,
+          sort: 'updated',
+          direction: 'asc',
+          per_page: 100,
+        });
+        const read: IssueComment[] = [];
+        // One comment past the limit is enough to know that more exist.
+        for await (const page of pages) {
+          read.push(...page.data.map(toIssueComment));
+          if (read.length > limit) break;
+        }
+        return { comments: read.slice(0, limit), truncated: read.length > limit };
+      }),
   };
 }
 
@@ -219,9 +245,10 @@ function hintFor(operation: Operation, status: number | null, detail: string, op
             '(on pull requests from forks the token is read-only: use `pull_request_target`)'
         : 'the token lacks `pull-requests: read` — add `permissions: pull-requests: read` (and `contents: read`) to the workflow';
     case 404:
-      return operation === 'updateComment'
-        ? 'the comment no longer exists'
-        : `pull request #${opts.pullNumber} of ${opts.owner}/${opts.repo} was not found, or the token cannot see the repository`;
+      if (operation === 'updateComment') return 'the comment no longer exists';
+      if (operation === 'listRepositoryComments')
+        return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;
+      return `pull request #${opts.pullNumber} of ${opts.owner}/${opts.repo} was not found, or the token cannot see the repository`;
     case 422:
       return operation === 'createReview'
         ? 'GitHub rejected the review: a comment is on a line outside the diff, or the commit is not in the pull request'

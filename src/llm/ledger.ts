@@ -1,3 +1,4 @@
+import type { Price } from '../plan/prices.js';
 import type { TokenUsage } from '../ports.js';
 
 /** Billed tokens of one call: everything the API's `usage` charges for. */
@@ -5,38 +6,60 @@ export function billedTokens(u: TokenUsage): number {
   return u.input + u.output + u.cacheWrite + u.cacheRead;
 }
 
-export type Reservation = { readonly id: number; readonly tokens: number; readonly maxOutput: number };
+/** US dollars of `u` at `price` (per million tokens). */
+export function usageCost(u: TokenUsage, price: Price): number {
+  return (u.input * price.input + u.output * price.output + u.cacheWrite * price.cacheWrite + u.cacheRead * price.cacheRead) / 1e6;
+}
+
+export type Reservation = { readonly id: number; readonly tokens: number; readonly cost: number; readonly maxOutput: number };
+
+/** The default margin: a count within ±10 % of the bill means billed ≤ count / 0.9 ≈ count × 1.112. */
+export const DEFAULT_INPUT_MARGIN = 0.12;
 
 /**
- * Owns the per-run token ceiling. Every model call first reserves the most it could bill
- * (its input, with a margin for counting error, plus its `max_tokens`); the reservation is
- * replaced by the billed usage when the call ends. Since reservations never exceed what
- * remains, the billed total can only pass the ceiling if the API bills more input than was
- * counted plus the margin — the margin is sized for that.
+ * Owns the per-run ceiling (tokens, and optionally estimated dollars). Every model call first
+ * reserves the most it could bill: its counted input plus a margin for counting error, plus
+ * its `max_tokens`. Reservations never exceed what remains, and a finished call replaces its
+ * reservation with the billed usage, so the billed total cannot pass the ceiling as long as
+ * the bill stays within the margin of the count.
  */
 export class UsageLedger {
   private spentTokens = 0;
-  private open = new Map<number, number>();
+  private spentCost = 0;
+  private readonly open = new Map<number, Reservation>();
   private nextId = 1;
   private readonly calls: TokenUsage[] = [];
 
   /**
    * @param ceiling the most billed tokens this run may spend
    * @param inputMargin fraction added to each counted input, for the gap between a count and the bill
+   * @param cost an optional dollar cap, with the price of the model this run uses
    */
   constructor(
     readonly ceiling: number,
-    readonly inputMargin = 0.1,
+    readonly inputMargin = DEFAULT_INPUT_MARGIN,
+    readonly cost: { limitUsd: number; price: Price } | null = null,
   ) {}
 
   get spent(): number {
     return this.spentTokens;
   }
 
+  get spentUsd(): number {
+    return this.spentCost;
+  }
+
   get remaining(): number {
     let reserved = 0;
-    for (const t of this.open.values()) reserved += t;
+    for (const r of this.open.values()) reserved += r.tokens;
     return Math.max(0, this.ceiling - this.spentTokens - reserved);
+  }
+
+  private get remainingUsd(): number {
+    if (!this.cost) return Infinity;
+    let reserved = 0;
+    for (const r of this.open.values()) reserved += r.cost;
+    return Math.max(0, this.cost.limitUsd - this.spentCost - reserved);
   }
 
   /** Input tokens to reserve for a counted input of `inputTokens`. */
@@ -44,26 +67,39 @@ export class UsageLedger {
     return Math.ceil(inputTokens * (1 + this.inputMargin)) + 8;
   }
 
+  /** Dollars that `input` input tokens could cost (priced as cache writes, the dearest input). */
+  private inputCost(input: number): number {
+    if (!this.cost) return 0;
+    return (input * Math.max(this.cost.price.input, this.cost.price.cacheWrite)) / 1e6;
+  }
+
   /** The largest `max_tokens` that still fits after an input of `inputTokens`, never more than `cap`. */
   outputRoom(inputTokens: number, cap: number): number {
-    return Math.max(0, Math.min(cap, this.remaining - this.inputBound(inputTokens)));
+    const input = this.inputBound(inputTokens);
+    let room = Math.min(cap, this.remaining - input);
+    if (this.cost && this.cost.price.output > 0) {
+      const dollars = this.remainingUsd - this.inputCost(input);
+      room = Math.min(room, Math.floor((dollars * 1e6) / this.cost.price.output));
+    }
+    return Math.max(0, room);
   }
 
   /** Reserves room for a call, or returns null when it cannot fit with at least `minOutput` tokens of answer. */
   reserve(inputTokens: number, maxOutput: number, minOutput = 1): Reservation | null {
+    const input = this.inputBound(inputTokens);
     const room = this.outputRoom(inputTokens, maxOutput);
-    if (room < minOutput) return null;
-    const tokens = this.inputBound(inputTokens) + room;
-    const r = { id: this.nextId++, tokens, maxOutput: room };
-    this.open.set(r.id, tokens);
+    if (room < minOutput || input + room > this.remaining) return null;
+    const cost = this.cost ? this.inputCost(input) + (room * this.cost.price.output) / 1e6 : 0;
+    const r: Reservation = { id: this.nextId++, tokens: input + room, cost, maxOutput: room };
+    this.open.set(r.id, r);
     return r;
   }
 
   /** Replaces a reservation by what the API billed. Unknown usage (a cut stream) keeps the whole reservation. */
   settle(r: Reservation, usage: TokenUsage | null): void {
     if (!this.open.delete(r.id)) return;
-    const billed = usage ? billedTokens(usage) : r.tokens;
-    this.spentTokens += billed;
+    this.spentTokens += usage ? billedTokens(usage) : r.tokens;
+    this.spentCost += usage && this.cost ? usageCost(usage, this.cost.price) : r.cost;
     if (usage) this.calls.push(usage);
   }
 

@@ -1,19 +1,12 @@
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
-import type { ModelClient } from '../ports.js';
-import { isModelLine, resolveModel, type ResolvedModel } from './models.js';
-import type { Tier } from './tier.js';
+import type { ModelClient, ModelDescriptor } from '../ports.js';
+import { resolveModel, type ResolvedModel } from './models.js';
+import { TIERS, type Tier } from './tier.js';
 
-export type ChosenModel = { model: ResolvedModel; notes: string[] };
+export type ChosenModel = { model: ResolvedModel; tier: Tier; notes: string[] };
 
-/**
- * The model for this run: `model` if set, else the tier's model. A line is resolved through
- * the Models API when the endpoint has one (no tokens are spent listing models).
- */
-export async function chooseModel(client: ModelClient | null, config: Config, tier: Tier): Promise<ChosenModel> {
-  const input = config.model ? 'model' : `model-${tier}`;
-  const spec = config.model ?? config.tierModels[tier];
-  const catalogue = client && isModelLine(spec) ? await client.listModels() : null;
+function resolveTier(spec: string, input: string, catalogue: ModelDescriptor[] | null, client: ModelClient | null) {
   const resolved = resolveModel(spec, catalogue);
   if ('error' in resolved) throw new ConfigError(`Invalid input \`${input}\`: ${resolved.error}`);
   const notes: string[] = [];
@@ -25,4 +18,31 @@ export async function chooseModel(client: ModelClient | null, config: Config, ti
     );
   }
   return { model: resolved, notes };
+}
+
+/**
+ * The model for this run: `model` if set, else the tier's model, stepping down a tier at a
+ * time while `usable` says the model cannot do a useful review within the budget (a dollar
+ * cap buys fewer tokens of a dearer model). Lines resolve through the Models API when the
+ * endpoint has one; listing models spends no tokens.
+ */
+export async function chooseModel(
+  client: ModelClient | null,
+  config: Config,
+  tier: Tier,
+  usable: (model: ResolvedModel) => boolean = () => true,
+): Promise<ChosenModel> {
+  const catalogue = client ? await client.listModels() : null;
+  if (config.model) return { tier, ...resolveTier(config.model, 'model', catalogue, client) };
+  const first = resolveTier(config.tierModels[tier], `model-${tier}`, catalogue, client);
+  let chosen: ChosenModel = { tier, ...first };
+  for (let i = TIERS.indexOf(tier) - 1; i >= 0 && !usable(chosen.model); i--) {
+    const lower = TIERS[i]!;
+    const next = resolveTier(config.tierModels[lower], `model-${lower}`, catalogue, client);
+    next.notes.unshift(
+      `Stepped down from the ${chosen.tier} tier (\`${chosen.model.id}\`) to the ${lower} tier (\`${next.model.id}\`): the budget cannot pay for a useful review with the larger model.`,
+    );
+    chosen = { tier: lower, model: next.model, notes: [...chosen.notes, ...next.notes] };
+  }
+  return chosen;
 }

@@ -36,10 +36,17 @@ export function readAnswer(output: unknown): ReadAnswer {
       title: clip(f.title.replace(/\s+/g, ' ').trim(), LIMITS.title),
       body: clip(f.body.trim(), LIMITS.body),
     };
-    if (f.suggestion !== undefined) finding.suggestion = clip(f.suggestion, LIMITS.suggestion);
+    // A clipped suggestion would commit cut-off code, so an over-long one is dropped instead.
+    if (f.suggestion === undefined || f.suggestion.length > LIMITS.suggestion) delete finding.suggestion;
     if (finding.start_line !== undefined && finding.start_line >= finding.line) delete finding.start_line;
     findings.push(finding);
   }
-  if (dropped > 0) problems.push(`${dropped} finding${dropped === 1 ? '' : 's'} did not match the findings format and were dropped`);
+  if (dropped > 0) {
+    problems.push(
+      dropped === 1
+        ? '1 finding did not match the findings format and was dropped'
+        : `${dropped} findings did not match the findings format and were dropped`,
+    );
+  }
   return { answer: { summary, findings }, problems };
 }

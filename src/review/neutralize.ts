@@ -3,10 +3,13 @@ const ZWSP = '\u200b';
 function neutralizeProse(text: string): string {
   return (
     text
+      // An HTML comment could hide text or imitate the action's own markers.
+      .replace(/<!--/g, '&lt;!--')
       // @user and @org/team would notify people; a zero-width space keeps the text readable.
-      .replace(/(^|[^\w`])@(?=[A-Za-z0-9-])/g, `$1@${ZWSP}`)
+      .replace(/(^|[^\p{L}\p{N}_`.+-])@(?=[A-Za-z0-9-])/gu, `$1@${ZWSP}`)
       // #123 and owner/repo#123 would cross-reference (and notify) other issues.
-      .replace(/(^|[\s(])([\w.-]+\/[\w.-]+)?#(?=\d)/g, `$1$2#${ZWSP}`)
+      .replace(/([\w.-]+\/[\w.-]+)#(?=\d)/g, `$1#${ZWSP}`)
+      .replace(/(^|[^\w&/])#(?=\d)/g, `$1#${ZWSP}`)
   );
 }
 

@@ -34,14 +34,15 @@ export function placeFindings(
   opts: { minSeverity: Severity; maxComments: number },
 ): Placement {
   const seen = new Set<string>();
-  const ordered = findings
+  // Sorted first, so of two duplicates the more severe one is kept.
+  const ordered = [...findings]
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity))
     .filter((f) => {
       const k = key(f);
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
-    })
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+    });
   const placement: Placement = { inline: [], unplaced: [], belowMinSeverity: 0 };
   for (const finding of ordered) {
     if (!atLeast(finding.severity, opts.minSeverity)) {

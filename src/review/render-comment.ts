@@ -20,7 +20,8 @@ export function renderInlineComment(p: PlacedFinding, opts: { suggestions: boole
     const fence = fenceFor(code);
     // A suggestion replaces exactly the commented lines; after clipping, or on the old side, it no longer would.
     const applicable = opts.suggestions && !p.clipped && p.anchor.side === 'RIGHT';
-    lines.push('', applicable ? `${fence}suggestion` : `Suggested code:\n\n${fence}`, code, fence);
+    if (applicable && code === '') lines.push('', `${fence}suggestion`, fence);
+    else lines.push('', applicable ? `${fence}suggestion` : `Suggested code:\n\n${fence}`, code, fence);
   }
   return lines.join('\n').trim();
 }

@@ -9,7 +9,7 @@ import type { Placement } from './place.js';
 import { SEVERITY_BADGE } from './severity.js';
 import { SEVERITIES } from './findings.js';
 
-export type RunStatus = 'reviewed' | 'nothing-to-review' | 'over-ceiling' | 'dry-run';
+export type RunStatus = 'reviewed' | 'nothing-to-review' | 'over-ceiling' | 'over-budget' | 'dry-run';
 
 export type SummaryReport = {
   status: RunStatus;
@@ -19,6 +19,8 @@ export type SummaryReport = {
   reviewed: DiffFile[];
   skipped: { path: string; reason: string }[];
   changedLines: number;
+  /** Share of changed lines (after filters) that the review covered, in percent; null when nothing was planned. */
+  coverage: number | null;
   tier: Tier;
   model: ResolvedModel | null;
   usage: TokenUsage;
@@ -29,9 +31,23 @@ export type SummaryReport = {
   state: ReviewState;
 };
 
-/** GitHub refuses comments over 65,536 characters; long lists are cut well before that. */
-const MAX_LISTED_FILES = 150;
-const MAX_UNPLACED = 50;
+/**
+ * GitHub refuses comments over 65,536 characters. Each list gets a share of that, counted in
+ * characters (paths can be long), and ends with "…and N more" when cut.
+ */
+const LIST_BUDGET = { unplaced: 24_000, skipped: 14_000, reviewed: 14_000 };
+
+/** The lines that fit in `budget` characters, plus a closing line naming how many were left out. */
+function within(lines: string[], budget: number, more: (n: number) => string): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, line] of lines.entries()) {
+    if (used + line.length + 1 > budget) return [...out, more(lines.length - i)];
+    out.push(line);
+    used += line.length + 1;
+  }
+  return out;
+}
 
 const SOURCE_LABEL = { 'models-api': 'Models API', 'built-in': 'built-in table', 'as-given': 'as configured' };
 
@@ -70,6 +86,8 @@ function headline(r: SummaryReport): string {
       return `### Claude review of ${shortSha(r.headSha)}: nothing to review`;
     case 'over-ceiling':
       return `### Claude review of ${shortSha(r.headSha)}: not run, the token ceiling is too low`;
+    case 'over-budget':
+      return `### Claude review of ${shortSha(r.headSha)}: not run, the budget is used up`;
     case 'dry-run':
       return `### Claude review of ${shortSha(r.headSha)}: dry run (no model call)`;
   }
@@ -83,14 +101,14 @@ function findingsSection(p: Placement): string[] {
   ];
   if (p.unplaced.length > 0) {
     out.push('', `#### Not posted inline (${p.unplaced.length})`);
-    for (const u of p.unplaced.slice(0, MAX_UNPLACED)) {
+    const items = p.unplaced.map((u) => {
       const f = u.finding;
       const where = f.start_line ? `${f.path}:${f.start_line}-${f.line}` : `${f.path}:${f.line}`;
       const body = neutralizeMentions(f.body).replace(/\n+/g, ' ').slice(0, 400);
-      out.push(`- ${SEVERITY_BADGE[f.severity]} **${neutralizeMentions(f.title)}** ${code(where)} _(${u.reason})_`);
-      if (body) out.push(`  ${body}`);
-    }
-    if (p.unplaced.length > MAX_UNPLACED) out.push(`- …and ${p.unplaced.length - MAX_UNPLACED} more`);
+      const head = `- ${SEVERITY_BADGE[f.severity]} **${neutralizeMentions(f.title)}** ${code(where)} _(${u.reason})_`;
+      return body ? `${head}\n  ${body}` : head;
+    });
+    out.push(...within(items, LIST_BUDGET.unplaced, (n) => `- …and ${n} more (all of them are in the \`findings-file\` output)`));
   }
   if (p.belowMinSeverity > 0) out.push('', `_${p.belowMinSeverity} finding(s) below \`min-severity\` not shown._`);
   return out;
@@ -103,13 +121,15 @@ function filesSection(r: SummaryReport): string[] {
   ];
   if (r.skipped.length > 0) {
     out.push('| Left out | Why |', '|---|---|');
-    for (const s of r.skipped.slice(0, MAX_LISTED_FILES)) out.push(`| ${code(s.path)} | ${s.reason} |`);
-    if (r.skipped.length > MAX_LISTED_FILES) out.push(`| …and ${r.skipped.length - MAX_LISTED_FILES} more | |`);
-    out.push('');
+    const rows = r.skipped.map((s) => `| ${code(s.path)} | ${s.reason} |`);
+    out.push(...within(rows, LIST_BUDGET.skipped, (n) => `| …and ${n} more (see the \`skipped-files\` output) | |`), '');
   }
   if (r.reviewed.length > 0) {
-    const listed = r.reviewed.slice(0, MAX_LISTED_FILES).map((f) => `${code(f.path)} (+${f.additions} −${f.deletions})`);
-    if (r.reviewed.length > MAX_LISTED_FILES) listed.push(`…and ${r.reviewed.length - MAX_LISTED_FILES} more`);
+    const listed = within(
+      r.reviewed.map((f) => `${code(f.path)} (+${f.additions} −${f.deletions})`),
+      LIST_BUDGET.reviewed,
+      (n) => `…and ${n} more`,
+    );
     out.push(`${r.status === 'reviewed' ? 'Reviewed' : 'To review'}: ${listed.join(', ')}`, '');
   }
   out.push('</details>');
@@ -118,10 +138,11 @@ function filesSection(r: SummaryReport): string[] {
 
 function usageTable(r: SummaryReport): string[] {
   const model = r.model ? `\`${r.model.id}\` (${SOURCE_LABEL[r.model.source]})` : '—';
+  const coverage = r.coverage === null ? '—' : `${r.coverage}%`;
   return [
-    '| Model | Tier | Tokens in / out | Ceiling | Est. cost |',
-    '|---|---|---|---|---|',
-    `| ${model} | ${r.tier} (${num(r.changedLines)} changed lines) | ${num(r.usage.input + r.usage.cacheRead + r.usage.cacheWrite)} / ${num(r.usage.output)} | ${num(r.ceiling)} | ${formatUsd(r.costUsd)} |`,
+    '| Model | Tier | Coverage | Tokens in / out | Ceiling | Est. cost |',
+    '|---|---|---|---|---|---|',
+    `| ${model} | ${r.tier} (${num(r.changedLines)} changed lines) | ${coverage} | ${num(r.usage.input + r.usage.cacheRead + r.usage.cacheWrite)} / ${num(r.usage.output)} | ${num(r.ceiling)} | ${formatUsd(r.costUsd)} |`,
   ];
 }
 

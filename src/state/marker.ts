@@ -51,7 +51,8 @@ export function encodeState(state: ReviewState): string {
 /** Reads the state out of a summary comment body; anything unreadable counts as no state. */
 export function decodeState(body: string | null | undefined): ReviewState {
   if (!body) return EMPTY_STATE;
-  const start = body.indexOf(STATE_PREFIX);
+  // The real state line is the last thing the action writes; anything earlier could be quoted model text.
+  const start = body.lastIndexOf(STATE_PREFIX);
   if (start < 0) return EMPTY_STATE;
   const end = body.indexOf(' -->', start + STATE_PREFIX.length);
   if (end < 0) return EMPTY_STATE;

@@ -1,0 +1,603 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createValidator, type ContractValidator } from './openapi-validator.js';
+
+/**
+ * A fake Gitea/Forgejo REST API (v1) on 127.0.0.1 for adapter tests: one repository in
+ * memory and Gitea's behaviour where an adapter written for GitHub would go wrong —
+ * unknown review events silently become PENDING reviews, new review comments join the
+ * caller's stale pending review, both positions set means the old side, issue comments
+ * come unpaginated, lists page with `page`/`limit` (≤ 50) and no `Link`, links use ROOT_URL,
+ * and a fork PR's token is read-only. Every request is recorded and checked against the
+ * Gitea subset of the swagger description; silent misbehaviour is listed in `quirks`.
+ */
+
+export type FakeGiteaPull = {
+  number: number;
+  title: string;
+  body: string;
+  draft: boolean;
+  state: 'open' | 'closed';
+  user: string;
+  headSha: string;
+  baseSha: string;
+  mergeBase: string;
+  headRef: string;
+  baseRef: string;
+  /** `owner/repo` of the head branch; another repository for a fork PR. */
+  headRepo: string;
+  /** What `GET …/pulls/{index}.diff` returns. */
+  diff: string;
+};
+
+export type FakeGiteaIssueComment = {
+  id: number;
+  issueNumber: number;
+  body: string;
+  user: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type FakeGiteaReviewComment = {
+  id: number;
+  path: string;
+  body: string;
+  /** Gitea's stored line: positive on the new side, negative on the old side. */
+  line: number;
+};
+
+export type FakeGiteaReview = {
+  id: number;
+  pullNumber: number;
+  commitId: string;
+  body: string;
+  /** APPROVED, REQUEST_CHANGES, COMMENT or PENDING, as Gitea reports it. */
+  state: string;
+  user: string;
+  comments: FakeGiteaReviewComment[];
+  /** Id of the timeline comment that carries the review, for its `html_url`. */
+  anchorId: number;
+};
+
+export type FakeGiteaState = {
+  owner: string;
+  repo: string;
+  /** The token's user: `gitea-actions` or `forgejo-actions` (id -2) for the automatic token. */
+  bot: { login: string; id: number; isAdmin: boolean };
+  /** Every other user's id, by login. */
+  users: Record<string, number>;
+  pulls: FakeGiteaPull[];
+  issueComments: FakeGiteaIssueComment[];
+  reviews: FakeGiteaReview[];
+  /** Review comments sent with both positions non-zero (Gitea anchors them on the old side). */
+  ambiguousPositions: Array<{ path: string; new_position: number; old_position: number }>;
+  nextId: number;
+};
+
+export type FakeGiteaInit = {
+  /** Sets the default version and bot login. */
+  flavor?: 'gitea' | 'forgejo';
+  /** What `GET /version` answers; default `1.24.0`, or `11.0.1+gitea-1.22.0` for Forgejo. */
+  version?: string;
+  owner?: string;
+  repo?: string;
+  bot?: { login?: string; id?: number; isAdmin?: boolean };
+  /** ROOT_URL, from which every `html_url` is built (not the API's address). */
+  rootUrl?: string;
+  pulls?: Array<Partial<FakeGiteaPull> & { number: number }>;
+  issueComments?: Array<{ issueNumber: number; body: string; user?: string; updatedAt?: string }>;
+  /** Existing reviews, e.g. a stale PENDING one of the bot; comments use Gitea's positions. */
+  reviews?: Array<{
+    pullNumber: number;
+    user: string;
+    state: string;
+    body?: string;
+    comments?: Array<{ path: string; body: string; new_position?: number; old_position?: number }>;
+  }>;
+  /** When set, requests without `token <this>` (or Bearer) get 401. */
+  token?: string;
+  /** Answer every write with 403, as for the automatic token of a fork PR. */
+  readOnly?: boolean;
+};
+
+export type RecordedRequest = {
+  method: string;
+  /** Path as sent, including `/api/v1`. */
+  path: string;
+  query: Record<string, string | string[]>;
+  /** Lower-cased names; Authorization keeps only its scheme. */
+  headers: Record<string, string>;
+  body: unknown;
+  status: number;
+};
+
+export type Fault = { headers?: Record<string, string>; body?: unknown; times?: number };
+
+export type FakeGitea = {
+  /** API base URL, e.g. http://127.0.0.1:PORT/api/v1 (what GITHUB_API_URL is on Gitea). */
+  url: string;
+  /** ROOT_URL the `html_url` fields use. */
+  rootUrl: string;
+  state: FakeGiteaState;
+  requests: RecordedRequest[];
+  /** Contract violations, one line each: `METHOD /path: what is wrong`. */
+  violations: string[];
+  /** Requests Gitea accepts but silently turns into something else (a PENDING review, an old-side anchor). */
+  quirks: string[];
+  /** Answer the next `times` (default 1) matching requests with `status` instead. */
+  failNext(method: string, path: RegExp, status: number, fault?: Fault): void;
+  /**
+   * The next `times` (default 1) reviews fail with 500 at their first comment on `path`,
+   * after the comments before it were stored in the bot's pending review, as Gitea does.
+   */
+  breakCommentOn(path: string, times?: number): void;
+  close(): Promise<void>;
+};
+
+const API = '/api/v1';
+const SPEC_FILE = new URL('../fixtures/contracts/forgejo-gitea-v1-subset.json', import.meta.url);
+// Gitea's ReviewStateType values that submit a review, or keep it pending on purpose.
+const EVENT_STATES: Record<string, string> = {
+  APPROVED: 'APPROVED',
+  REQUEST_CHANGES: 'REQUEST_CHANGES',
+  COMMENT: 'COMMENT',
+  PENDING: 'PENDING',
+};
+// setting.API.DefaultPagingNum and MaxResponseItems.
+const DEFAULT_LIMIT = 30;
+const MAX_LIMIT = 50;
+let validator: ContractValidator | null = null;
+
+/** Starts the fake on a free port. */
+export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeGitea> {
+  validator ??= createValidator(JSON.parse(readFileSync(SPEC_FILE, 'utf8')) as Record<string, unknown>);
+  const check = validator;
+  const forgejo = initial.flavor === 'forgejo';
+  const version = initial.version ?? (forgejo ? '11.0.1+gitea-1.22.0' : '1.24.0');
+  const root = (initial.rootUrl ?? 'https://git.example.com').replace(/\/+$/, '');
+  const state = initialState(initial, forgejo);
+  const requests: RecordedRequest[] = [];
+  const violations: string[] = [];
+  const quirks: string[] = [];
+  const faults: Array<{ method: string; path: RegExp; status: number; fault: Fault; left: number }> = [];
+  const broken = new Map<string, number>();
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => send(res, 500, { message: String(error), url: docs }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', apiBase);
+    const method = req.method ?? 'GET';
+    const raw = await readBody(req);
+    let body: unknown;
+    try {
+      body = raw === '' ? undefined : JSON.parse(raw);
+    } catch {
+      violations.push(`${method} ${url.pathname}: body is not JSON`);
+      return reply(422, { message: 'invalid JSON body', url: docs });
+    }
+    const query = queryOf(url);
+    const record: RecordedRequest = { method, path: url.pathname, query, headers: headersOf(req), body, status: 0 };
+    requests.push(record);
+    const errors = check.validate({ method, path: url.pathname, query, body });
+    violations.push(...errors);
+
+    function reply(status: number, data: unknown, headers: Record<string, string> = {}): void {
+      record.status = status;
+      send(res, status, data, headers);
+    }
+
+    const fault = faults.find((f) => f.left > 0 && f.method === method && f.path.test(url.pathname));
+    if (fault) {
+      fault.left--;
+      return reply(
+        fault.status,
+        fault.fault.body ?? { message: `Injected ${fault.status}`, url: docs },
+        fault.fault.headers,
+      );
+    }
+    if (initial.token !== undefined && req.headers.authorization?.replace(/^(token|bearer) /i, '') !== initial.token) {
+      return reply(401, { message: 'user does not exist', url: docs });
+    }
+    if (errors.some((e) => /: (body\b|a request body|the operation takes no request body)/.test(e))) {
+      return reply(422, { message: '[]: invalid request body', errors, url: docs });
+    }
+    if (!url.pathname.startsWith(`${API}/`)) return reply(...notFound());
+    if (initial.readOnly && method !== 'GET' && method !== 'HEAD') {
+      return reply(403, { message: 'user should have specific permission or be a site admin', url: docs });
+    }
+    const [status, data, headers] = route(method, url, url.pathname.slice(API.length), body);
+    return reply(status, data, headers);
+  }
+
+  function route(method: string, url: URL, path: string, body: unknown): [number, unknown, Record<string, string>?] {
+    if (path === '/version' && method === 'GET') return [200, { version }];
+    if (path === '/user' && method === 'GET') return [200, userJson(state.bot.login)];
+    const prefix = `/repos/${state.owner}/${state.repo}`;
+    if (!path.startsWith(`${prefix}/`)) return notFound();
+    const rest = path.slice(prefix.length);
+    const input = (body ?? {}) as Record<string, unknown>;
+    let m: RegExpExecArray | null;
+
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
+      const pull = findPull(m[1]);
+      return pull ? [200, pullJson(pull)] : notFound();
+    }
+    if ((m = /^\/pulls\/(\d+)\.(diff|patch)$/.exec(rest)) && method === 'GET') {
+      const pull = findPull(m[1]);
+      return pull ? [200, pull.diff, { 'content-type': 'text/plain; charset=utf-8' }] : notFound();
+    }
+    if ((m = /^\/pulls\/(\d+)\/reviews$/.exec(rest))) {
+      const pull = findPull(m[1]);
+      if (!pull) return notFound();
+      if (method === 'GET') {
+        // Paged in the database first, then other users' pending reviews are dropped
+        // (services/convert ToPullReviewList), so a page can come back short.
+        const all = state.reviews.filter((r) => r.pullNumber === pull.number);
+        const [items] = pageOf(url, all);
+        const visible = items.filter((r) => r.state !== 'PENDING' || state.bot.isAdmin || r.user === state.bot.login);
+        return [200, visible.map(reviewJson)];
+      }
+      if (method === 'POST') return createReview(pull, input);
+    }
+    if ((m = /^\/pulls\/(\d+)\/reviews\/(\d+)$/.exec(rest))) {
+      const pull = findPull(m[1]);
+      const review = state.reviews.find((r) => r.id === Number(m?.[2]) && r.pullNumber === pull?.number);
+      if (!review) return notFound();
+      if (method === 'GET') return [200, reviewJson(review)];
+      if (method === 'DELETE') {
+        if (!state.bot.isAdmin && review.user !== state.bot.login) return forbidden();
+        state.reviews.splice(state.reviews.indexOf(review), 1);
+        return [204, ''];
+      }
+    }
+    if (rest === '/issues/comments' && method === 'GET') {
+      const list = filterSince(url, state.issueComments);
+      const [items, total] = pageOf(url, list);
+      return [200, items.map(commentJson), { 'x-total-count': String(total) }];
+    }
+    if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const issueNumber = Number(m[1]);
+      if (method === 'GET') {
+        // Not paginated: everything at once (page and limit are not even parameters).
+        const list = filterSince(
+          url,
+          state.issueComments.filter((c) => c.issueNumber === issueNumber),
+        );
+        return [200, list.map(commentJson), { 'x-total-count': String(list.length) }];
+      }
+      if (method === 'POST') {
+        const at = now();
+        const comment = {
+          id: state.nextId++,
+          issueNumber,
+          body: String(input.body),
+          user: state.bot.login,
+          createdAt: at,
+          updatedAt: at,
+        };
+        state.issueComments.push(comment);
+        return [201, commentJson(comment)];
+      }
+    }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+      const comment = state.issueComments.find((c) => c.id === Number(m?.[1]));
+      if (!comment) return notFound();
+      comment.body = String(input.body);
+      comment.updatedAt = now();
+      return [200, commentJson(comment)];
+    }
+    return notFound();
+  }
+
+  /** Gitea's CreatePullReview: each comment joins the caller's current pending review, which is then submitted. */
+  function createReview(pull: FakeGiteaPull, input: Record<string, unknown>): [number, unknown] {
+    const rawEvent = typeof input.event === 'string' ? input.event : '';
+    const body = typeof input.body === 'string' ? input.body : '';
+    const raw = (Array.isArray(input.comments) ? input.comments : []) as Array<Record<string, unknown>>;
+    if (pull.state === 'closed') return unprocessable('pull request is closed');
+    const stateName = EVENT_STATES[rawEvent];
+    if (stateName === undefined) {
+      quirks.push(`review event ${JSON.stringify(rawEvent)} is not a Gitea event: the review silently stays PENDING`);
+    }
+    const target = stateName ?? 'PENDING';
+    const own = pull.user === state.bot.login;
+    if (own && target === 'APPROVED') return unprocessable('approve your own pull is not allowed');
+    if (own && target === 'REQUEST_CHANGES') return unprocessable('reject your own pull is not allowed');
+    if (target === 'REQUEST_CHANGES' && body.trim() === '')
+      return unprocessable('review event REQUEST_CHANGES requires a body');
+    if (target === 'COMMENT' && body.trim() === '' && raw.length === 0) {
+      return unprocessable('review event COMMENT requires a body or a comment');
+    }
+
+    let review = state.reviews.find(
+      (r) => r.pullNumber === pull.number && r.user === state.bot.login && r.state === 'PENDING',
+    );
+    if (!review) {
+      review = {
+        id: state.nextId++,
+        pullNumber: pull.number,
+        commitId: pull.headSha,
+        body: '',
+        state: 'PENDING',
+        user: state.bot.login,
+        comments: [],
+        anchorId: state.nextId++,
+      };
+      state.reviews.push(review);
+    }
+    for (const c of raw) {
+      const path = String(c.path ?? '');
+      const left = broken.get(path) ?? 0;
+      if (left > 0) {
+        broken.set(path, left - 1);
+        return [500, { message: `LineBlame: file ${path} not found`, url: docs }];
+      }
+      const newLine = Number(c.new_position ?? 0);
+      const oldLine = Number(c.old_position ?? 0);
+      if (newLine !== 0 && oldLine !== 0) {
+        state.ambiguousPositions.push({ path, new_position: newLine, old_position: oldLine });
+        quirks.push(
+          `comment on ${path} has new_position ${newLine} and old_position ${oldLine}: Gitea uses the old side`,
+        );
+      }
+      review.comments.push({
+        id: state.nextId++,
+        path,
+        body: String(c.body ?? ''),
+        line: oldLine > 0 ? -oldLine : newLine,
+      });
+    }
+    review.commitId = typeof input.commit_id === 'string' && input.commit_id !== '' ? input.commit_id : pull.headSha;
+    review.body = body;
+    review.state = target;
+    return [200, reviewJson(review)];
+  }
+
+  const findPull = (n: string | undefined) => state.pulls.find((p) => p.number === Number(n));
+  const idOf = (login: string) =>
+    login === state.bot.login ? state.bot.id : (state.users[login] ??= 100 + Object.keys(state.users).length);
+  const userJson = (login: string) => ({
+    id: idOf(login),
+    login,
+    login_name: '',
+    full_name: '',
+    email: `${login}@noreply.example.com`,
+    avatar_url: `${root}/avatars/${login}`,
+    html_url: `${root}/${login}`,
+    is_admin: login === state.bot.login && state.bot.isAdmin,
+  });
+  const pullHtml = (n: number) => `${root}/${state.owner}/${state.repo}/pulls/${n}`;
+  const issueHtml = (n: number) =>
+    state.pulls.some((p) => p.number === n) ? pullHtml(n) : `${root}/${state.owner}/${state.repo}/issues/${n}`;
+  const repoJson = (fullName: string) => {
+    const [owner = '', name = ''] = fullName.split('/');
+    return {
+      id: fullName.length,
+      name,
+      full_name: fullName,
+      owner: userJson(owner),
+      html_url: `${root}/${fullName}`,
+      fork: fullName !== `${state.owner}/${state.repo}`,
+    };
+  };
+  const commentJson = (c: FakeGiteaIssueComment) => ({
+    id: c.id,
+    html_url: `${issueHtml(c.issueNumber)}#issuecomment-${c.id}`,
+    pull_request_url: state.pulls.some((p) => p.number === c.issueNumber) ? pullHtml(c.issueNumber) : '',
+    issue_url: `${root}/${state.owner}/${state.repo}/issues/${c.issueNumber}`,
+    user: userJson(c.user),
+    original_author: '',
+    original_author_id: 0,
+    body: c.body,
+    assets: [],
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+  });
+  const reviewJson = (r: FakeGiteaReview) => ({
+    id: r.id,
+    user: userJson(r.user),
+    team: null,
+    state: r.state,
+    body: r.body,
+    commit_id: r.commitId,
+    stale: false,
+    official: false,
+    dismissed: false,
+    comments_count: r.comments.length,
+    submitted_at: now(),
+    updated_at: now(),
+    html_url: `${pullHtml(r.pullNumber)}#issuecomment-${r.anchorId}`,
+    pull_request_url: pullHtml(r.pullNumber),
+  });
+  const pullJson = (p: FakeGiteaPull) => ({
+    id: p.number + 1000,
+    url: `${root}/${state.owner}/${state.repo}/pulls/${p.number}`,
+    number: p.number,
+    user: userJson(p.user),
+    title: p.title,
+    body: p.body,
+    labels: [],
+    milestone: null,
+    assignee: null,
+    assignees: null,
+    state: p.state,
+    is_locked: false,
+    comments: state.issueComments.filter((c) => c.issueNumber === p.number).length,
+    html_url: pullHtml(p.number),
+    diff_url: `${pullHtml(p.number)}.diff`,
+    patch_url: `${pullHtml(p.number)}.patch`,
+    mergeable: true,
+    merged: false,
+    merged_at: null,
+    merge_commit_sha: null,
+    merged_by: null,
+    draft: p.draft,
+    base: {
+      label: p.baseRef,
+      ref: p.baseRef,
+      sha: p.baseSha,
+      repo_id: 1,
+      repo: repoJson(`${state.owner}/${state.repo}`),
+    },
+    head: { label: p.headRef, ref: p.headRef, sha: p.headSha, repo_id: 2, repo: repoJson(p.headRepo) },
+    merge_base: p.mergeBase,
+    created_at: now(),
+    updated_at: now(),
+  });
+
+  /** Gitea's ListOptions: `page` from 1, `limit` defaulting to 30 and cut to 50; no Link header. */
+  function pageOf<T>(url: URL, items: T[]): [T[], number] {
+    const limit = Math.min(
+      Math.max(Number(url.searchParams.get('limit') ?? DEFAULT_LIMIT) || DEFAULT_LIMIT, 1),
+      MAX_LIMIT,
+    );
+    const current = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+    return [items.slice((current - 1) * limit, current * limit), items.length];
+  }
+
+  /** `since` and `before` compare with `updated_at`, oldest first (created, then id). */
+  function filterSince(url: URL, items: FakeGiteaIssueComment[]): FakeGiteaIssueComment[] {
+    const since = url.searchParams.get('since');
+    const before = url.searchParams.get('before');
+    return items
+      .filter((c) => since === null || Date.parse(c.updatedAt) >= Date.parse(since))
+      .filter((c) => before === null || Date.parse(c.updatedAt) < Date.parse(before))
+      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const apiBase = `${origin}${API}`;
+  const docs = `${root}/api/swagger`;
+
+  return {
+    url: apiBase,
+    rootUrl: root,
+    state,
+    requests,
+    violations,
+    quirks,
+    failNext(method, path, status, fault = {}) {
+      faults.push({ method: method.toUpperCase(), path, status, fault, left: fault.times ?? 1 });
+    },
+    breakCommentOn(path, times = 1) {
+      broken.set(path, times);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function initialState(init: FakeGiteaInit, forgejo: boolean): FakeGiteaState {
+  const owner = init.owner ?? 'octo';
+  const repo = init.repo ?? 'repo';
+  const pulls = (init.pulls ?? []).map((p): FakeGiteaPull => ({
+    title: `PR ${p.number}`,
+    body: '',
+    draft: false,
+    state: 'open',
+    user: 'alice',
+    headSha: 'b'.repeat(40),
+    baseSha: 'a'.repeat(40),
+    mergeBase: 'a'.repeat(40),
+    headRef: 'feature',
+    baseRef: 'main',
+    headRepo: `${owner}/${repo}`,
+    diff: '',
+    ...p,
+  }));
+  const state: FakeGiteaState = {
+    owner,
+    repo,
+    bot: {
+      login: init.bot?.login ?? (forgejo ? 'forgejo-actions' : 'gitea-actions'),
+      id: init.bot?.id ?? -2,
+      isAdmin: init.bot?.isAdmin ?? false,
+    },
+    users: {},
+    pulls,
+    issueComments: [],
+    reviews: [],
+    ambiguousPositions: [],
+    nextId: 1,
+  };
+  for (const c of init.issueComments ?? []) {
+    const at = c.updatedAt ?? now();
+    state.issueComments.push({
+      id: state.nextId++,
+      issueNumber: c.issueNumber,
+      body: c.body,
+      user: c.user ?? 'alice',
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  for (const r of init.reviews ?? []) {
+    const head = pulls.find((p) => p.number === r.pullNumber)?.headSha ?? 'b'.repeat(40);
+    state.reviews.push({
+      id: state.nextId++,
+      pullNumber: r.pullNumber,
+      commitId: head,
+      body: r.body ?? '',
+      state: r.state,
+      user: r.user,
+      anchorId: state.nextId++,
+      comments: (r.comments ?? []).map((c) => ({
+        id: state.nextId++,
+        path: c.path,
+        body: c.body,
+        line: c.old_position ? -c.old_position : (c.new_position ?? 0),
+      })),
+    });
+  }
+  return state;
+}
+
+function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
+  if (status === 204) {
+    res.writeHead(204, headers);
+    res.end();
+    return;
+  }
+  const text = typeof data === 'string' ? data : JSON.stringify(data);
+  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
+  res.end(text);
+}
+
+const notFound = (): [number, unknown] => [404, { message: "The target couldn't be found.", url: '', errors: [] }];
+const forbidden = (): [number, unknown] => [403, { message: 'Must be repo admin or the reviewer', url: '' }];
+const unprocessable = (message: string): [number, unknown] => [422, { message, url: '' }];
+const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    query[key] = all.length === 1 ? (all[0] as string) : all;
+  }
+  return query;
+}
+
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    // Keep the scheme so tests can see a token was sent, never the token itself.
+    headers[name] = name === 'authorization' ? `${text.split(' ')[0] ?? ''} [redacted]` : text;
+  }
+  return headers;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,349 @@
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import type { ForgeClient, IssueComment, PullRequest, ReviewToPost } from '../ports.js';
+import type { DetectedForge } from './detect.js';
+import { ForgeError, httpStatusOf, redact } from './forge-error.js';
+import { toGiteaReview } from './gitea-review.js';
+
+export { ForgeError } from './forge-error.js';
+
+/** Gitea and Forgejo share this REST API (v1); the kind only names the forge in messages. */
+export type GiteaKind = 'gitea' | 'forgejo';
+
+/** How hard to try again when the server fails (5xx) or cannot be reached. */
+export type GiteaRetryOptions = {
+  /** Retries after the first attempt. */
+  retries: number;
+  /** Milliseconds per second of every backoff wait; tests pass 1. */
+  msPerSecond?: number;
+};
+
+export type GiteaForgeOptions = {
+  kind: GiteaKind;
+  token: string;
+  /** The API base including `/api/v1`, as the runner's `GITHUB_API_URL` gives it. */
+  apiUrl: string;
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  log?: (msg: string) => void;
+  retry?: GiteaRetryOptions;
+};
+
+type Operation =
+  | 'getPullRequest'
+  | 'getDiff'
+  | 'createReview'
+  | 'findComment'
+  | 'createComment'
+  | 'updateComment'
+  | 'listRepositoryComments';
+
+// What the adapter reads of Gitea's JSON (modules/structs); everything else is ignored.
+type GiteaUser = { id?: number; login?: string };
+type GiteaPull = {
+  number: number;
+  title?: string;
+  body?: string | null;
+  draft?: boolean;
+  user?: GiteaUser | null;
+  html_url?: string;
+  head: { sha: string };
+  base: { sha: string; ref: string };
+};
+type GiteaReview = {
+  id: number;
+  state?: string;
+  user?: GiteaUser | null;
+  html_url?: string;
+  pull_request_url?: string;
+};
+type GiteaComment = { id: number; body?: string; html_url?: string };
+type ApiResponse<T> = { data: T; headers: Record<string, string | number | undefined> };
+
+// Gitea cuts `limit` to MAX_RESPONSE_ITEMS, 50 by default.
+const PAGE_SIZE = 50;
+// A server that ignored `page` would otherwise be read forever.
+const MAX_PAGES = 100;
+
+/**
+ * The Gitea/Forgejo REST adapter (API v1, Gitea ≥ 1.16 for the `.diff` endpoint). It uses
+ * Octokit only as an HTTP client: Gitea accepts its `Authorization: token …` header, but
+ * none of GitHub's pagination, media types or rate-limit handling apply. Every failure
+ * becomes a ForgeError that says how to fix it.
+ */
+export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
+  const log = opts.log ?? (() => {});
+  const say = (msg: string) => log(redact(msg, [opts.token]));
+  const retries = opts.retry?.retries ?? 2;
+  const msPerSecond = opts.retry?.msPerSecond ?? 1000;
+  const octokit = createClient(opts.token, opts.apiUrl, retries, msPerSecond, say);
+  const name = forgeName(opts.kind);
+  const repo = { owner: opts.owner, repo: opts.repo };
+  const pr = { ...repo, index: opts.pullNumber };
+
+  const send = <T>(route: string, params: Record<string, unknown>): Promise<ApiResponse<T>> =>
+    octokit.request(route, params) as Promise<ApiResponse<T>>;
+
+  const call = async <T>(operation: Operation, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (error) {
+      throw toForgeError(operation, error, opts);
+    }
+  };
+
+  /**
+   * Reads a list page by page with `page` and `limit`: Gitea's `Link` header is built from
+   * ROOT_URL, which the runner may not reach. The end is where `X-Total-Count` says, or an
+   * empty page; a short page proves nothing, since the review list drops other users'
+   * pending reviews after paging. Stops early once more than `enough` items are in.
+   */
+  async function readPages<T>(route: string, params: Record<string, unknown>, enough: number): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const { data, headers } = await send<T[] | null>(route, { ...params, page, limit: PAGE_SIZE });
+      const list = Array.isArray(data) ? data : [];
+      items.push(...list);
+      const total = Number(headers['x-total-count'] ?? NaN);
+      if (list.length === 0 || items.length >= total || items.length > enough) return items;
+    }
+    say(`${name}: stopped reading ${route} after ${MAX_PAGES} pages.`);
+    return items;
+  }
+
+  // Whom the token acts as (`gitea-actions`/`forgejo-actions`, id -2, for the automatic token).
+  let self: Promise<GiteaUser> | null = null;
+  const whoAmI = (): Promise<GiteaUser> => {
+    self ??= send<GiteaUser>('GET /user', {}).then(
+      (r) => r.data,
+      (error: unknown) => {
+        self = null;
+        throw error;
+      },
+    );
+    return self;
+  };
+
+  /**
+   * Gitea attaches each new review comment to the caller's current PENDING review, so one
+   * left behind by a failed attempt would be submitted again with the next review. Only the
+   * token's own pending reviews are removed; admins also see other people's drafts.
+   */
+  async function deleteOwnPendingReviews(): Promise<void> {
+    const me = await whoAmI();
+    const reviews = await readPages<GiteaReview>(
+      'GET /repos/{owner}/{repo}/pulls/{index}/reviews',
+      pr,
+      Number.POSITIVE_INFINITY,
+    );
+    for (const review of reviews) {
+      if (review.state !== 'PENDING' || !sameUser(review.user, me)) continue;
+      await send('DELETE /repos/{owner}/{repo}/pulls/{index}/reviews/{id}', { ...pr, id: review.id });
+      say(`${name}: deleted a pending review (#${review.id}) left by an earlier run.`);
+    }
+  }
+
+  const getPull = async (): Promise<GiteaPull> =>
+    (await send<GiteaPull>('GET /repos/{owner}/{repo}/pulls/{index}', pr)).data;
+
+  return {
+    kind: opts.kind,
+
+    getPullRequest: () =>
+      call('getPullRequest', async () => {
+        const data = await getPull();
+        return {
+          number: data.number,
+          title: data.title ?? '',
+          body: data.body ?? '',
+          author: data.user?.login ?? '',
+          draft: data.draft ?? false,
+          headSha: data.head.sha,
+          baseSha: data.base.sha,
+          baseRef: data.base.ref,
+          htmlUrl: data.html_url ?? '',
+        } satisfies PullRequest;
+      }),
+
+    getDiff: () =>
+      call('getDiff', async () => {
+        const { data } = await send<unknown>('GET /repos/{owner}/{repo}/pulls/{index}.diff', pr);
+        // Octokit decodes text only when the answer names text/* or a UTF-8 charset; otherwise bytes.
+        if (typeof data === 'string') return data;
+        return new TextDecoder().decode(data as ArrayBuffer);
+      }),
+
+    createReview: (review: ReviewToPost) =>
+      call('createReview', async () => {
+        const body = toGiteaReview(review);
+        // Octokit's own retry would resend the POST alone, after a failure that may have left
+        // a pending review behind; each attempt here cleans up first.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await deleteOwnPendingReviews();
+            const { data } = await send<GiteaReview>('POST /repos/{owner}/{repo}/pulls/{index}/reviews', {
+              ...pr,
+              ...body,
+              request: { retries: 0 },
+            });
+            const url = data.html_url || data.pull_request_url || (await getPull()).html_url || '';
+            return { url };
+          } catch (error) {
+            const status = httpStatusOf(error);
+            if (attempt >= retries || (status !== null && status < 500)) throw error;
+            const wait = (attempt + 1) ** 2;
+            say(
+              `${name} createReview failed (${status ?? 'no answer'}); retrying in ${wait}s (${attempt + 1}/${retries}).`,
+            );
+            await new Promise((resolve) => setTimeout(resolve, wait * msPerSecond));
+          }
+        }
+      }),
+
+    findComment: (marker: string) =>
+      call('findComment', async () => {
+        // Not paginated on Gitea: one answer holds every comment of the issue.
+        const { data } = await send<GiteaComment[]>('GET /repos/{owner}/{repo}/issues/{index}/comments', pr);
+        const hit = (Array.isArray(data) ? data : []).find((c) => c.body?.includes(marker));
+        return hit ? toIssueComment(hit) : null;
+      }),
+
+    createComment: (body: string) =>
+      call('createComment', async () => {
+        const { data } = await send<GiteaComment>('POST /repos/{owner}/{repo}/issues/{index}/comments', {
+          ...pr,
+          body,
+        });
+        return toIssueComment(data);
+      }),
+
+    updateComment: (id: number, body: string) =>
+      call('updateComment', async () => {
+        const { data } = await send<GiteaComment | ''>('PATCH /repos/{owner}/{repo}/issues/comments/{id}', {
+          ...repo,
+          id,
+          body,
+        });
+        // 204 without a body: Gitea's answer for a comment type that has no editable content.
+        return data ? toIssueComment(data) : { id, body, url: '' };
+      }),
+
+    listRepositoryComments: (since: string, limit: number) =>
+      call('listRepositoryComments', async () => {
+        const all = await readPages<GiteaComment>(
+          'GET /repos/{owner}/{repo}/issues/comments',
+          { ...repo, since },
+          limit,
+        );
+        return { comments: all.slice(0, limit).map(toIssueComment), truncated: all.length > limit };
+      }),
+  };
+}
+
+/**
+ * Tells Forgejo from Gitea (both set `GITEA_ACTIONS`): Forgejo's `/version` answers
+ * `X.Y.Z+gitea-A.B.C`. When the version cannot be read the answer is 'gitea': the two
+ * behave the same for everything this adapter does, so only messages would differ.
+ */
+export async function resolveGiteaKind(
+  apiUrl: string,
+  token: string,
+  log: (msg: string) => void = () => {},
+): Promise<GiteaKind> {
+  const say = (msg: string) => log(redact(msg, [token]));
+  try {
+    const octokit = createClient(token, apiUrl, 1, 1000, say);
+    const { data } = (await octokit.request('GET /version' as string)) as ApiResponse<{ version?: unknown }>;
+    const version = typeof data.version === 'string' ? data.version : '';
+    return version.includes('+gitea-') ? 'forgejo' : 'gitea';
+  } catch (error) {
+    say(`Could not read the server version at ${apiUrl}/version (${describe(error)}); assuming Gitea.`);
+    return 'gitea';
+  }
+}
+
+/** The forge for `detectForge`'s answer, asking the server only when the environment cannot tell. */
+export async function resolveForgeKind(
+  detected: DetectedForge,
+  apiUrl: string,
+  token: string,
+  log?: (msg: string) => void,
+): Promise<'github' | GiteaKind> {
+  return detected === 'forgejo-or-gitea' ? resolveGiteaKind(apiUrl, token, log) : detected;
+}
+
+function createClient(token: string, apiUrl: string, retries: number, msPerSecond: number, say: (msg: string) => void) {
+  return getOctokit(
+    token,
+    {
+      baseUrl: apiUrl.replace(/\/+$/, ''),
+      log: { debug: () => {}, info: () => {}, warn: say, error: say },
+      // Only server errors and lost connections are worth another try; 4xx are answers.
+      retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 423] },
+    },
+    retry,
+  );
+}
+
+function sameUser(a: GiteaUser | null | undefined, b: GiteaUser): boolean {
+  if (!a) return false;
+  if (typeof a.id === 'number' && typeof b.id === 'number') return a.id === b.id;
+  return a.login !== undefined && a.login === b.login;
+}
+
+function toIssueComment(c: GiteaComment): IssueComment {
+  return { id: c.id, body: c.body ?? '', url: c.html_url ?? '' };
+}
+
+function forgeName(kind: GiteaKind): string {
+  return kind === 'forgejo' ? 'Forgejo' : 'Gitea';
+}
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+}
+
+function toForgeError(operation: Operation, error: unknown, opts: GiteaForgeOptions): ForgeError {
+  const status = httpStatusOf(error);
+  const detail = describe(error);
+  const where = status === null ? `could not reach ${opts.apiUrl}: ${detail}` : `HTTP ${status}: ${detail}`;
+  const hint = hintFor(operation, status, opts);
+  const message = `${forgeName(opts.kind)} ${operation} failed (${where})${hint ? ` — ${hint}` : ''}`;
+  return new ForgeError(redact(message, [opts.token]), operation, status);
+}
+
+function hintFor(operation: Operation, status: number | null, opts: GiteaForgeOptions): string {
+  const name = forgeName(opts.kind);
+  const writes = operation === 'createReview' || operation === 'createComment' || operation === 'updateComment';
+  switch (status) {
+    case null:
+      return 'check the API URL (GITHUB_API_URL, which ends in /api/v1) and the network';
+    case 401:
+      return 'the token was rejected; check the `github-token` input (default `${{ github.token }}`)';
+    case 403:
+      return writes
+        ? `the token is read-only: on ${name} the automatic token is read-only on pull requests from forks ` +
+            "(pull_request_target and issue_comment included); see the README's fork section. " +
+            'On newer Gitea, which honours workflow permissions, declare `permissions: pull-requests: write`'
+        : 'the token cannot read the pull request; on newer Gitea, which honours workflow permissions, ' +
+            'declare `permissions: contents: read` and `pull-requests: read`';
+    case 404:
+      if (operation === 'updateComment') return 'the comment no longer exists';
+      if (operation === 'listRepositoryComments')
+        return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;
+      return (
+        `pull request #${opts.pullNumber} of ${opts.owner}/${opts.repo} was not found, or the token cannot see the repository` +
+        (operation === 'getDiff' ? ` (the .diff endpoint needs Gitea 1.16 or later)` : '')
+      );
+    case 422:
+      return operation === 'createReview'
+        ? `${name} rejected the review: the pull request is closed, it is the token owner's own pull request ` +
+            '(which it may not request changes on), or a review without inline comments has an empty body'
+        : '';
+    case 423:
+      return 'the repository is archived';
+    default:
+      return status >= 500 ? `${name} had a server error; try again later` : '';
+  }
+}

@@ -1,0 +1,310 @@
+import type { Config } from '../config/config.js';
+import { renderFileForPrompt } from '../diff/render.js';
+import type { DiffFile } from '../diff/types.js';
+import { callWithinCeiling, countInput, MIN_USEFUL_OUTPUT, type InputCount } from '../llm/guarded-call.js';
+import type { UsageLedger } from '../llm/ledger.js';
+import { planChunks, type Chunk, type LeftOut } from '../plan/chunks.js';
+import { estimateTokens } from '../plan/estimate.js';
+import type { ResolvedModel } from '../plan/models.js';
+import { estimateCost } from '../plan/prices.js';
+import { priceTable } from '../plan/run-ledger.js';
+import type { ModelClient, PullRequest } from '../ports.js';
+import { readAnswer } from './answer.js';
+import type { Finding, ReviewAnswer } from './findings.js';
+import { mapPool } from './pool.js';
+import { buildReviewRequest, buildSummaryRequest, newPromptTag, type ReviewPart } from './prompt.js';
+import { formatUsd } from './render-summary.js';
+
+/** Diff tokens per call that spread a large PR over parallel calls without losing context. */
+const TARGET_CHUNK_TOKENS = 30_000;
+const MIN_CHUNK_TOKENS = 4_000;
+/** Most diff tokens in one call, whatever the context window: attention thins out beyond this. */
+const MAX_CHUNK_TOKENS = 150_000;
+/** Answer room per part of a multi-part review; a part reports findings, not an essay. */
+const PART_OUTPUT_TOKENS = 4096;
+/** Rounds of planning: each round reuses what the previous one reserved but did not spend. */
+const MAX_ROUNDS = 4;
+/** Smallest diff budget worth another round. */
+const MIN_ROUND_DIFF_TOKENS = 800;
+const SUMMARY_OUTPUT_TOKENS = 1024;
+
+export type ChunkedOutcome = {
+  status: 'reviewed' | 'over-ceiling' | 'dry-run';
+  answer: ReviewAnswer | null;
+  notes: string[];
+  leftOut: LeftOut[];
+  reviewedLines: number;
+  totalLines: number;
+  calls: number;
+};
+
+type Args = {
+  client: ModelClient | null;
+  ledger: UsageLedger;
+  config: Config;
+  pr: PullRequest;
+  files: DiffFile[];
+  model: ResolvedModel;
+};
+
+function num(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function changed(files: DiffFile[]): number {
+  return files.reduce((n, f) => n + f.additions + f.deletions, 0);
+}
+
+/** The files of a chunk, each narrowed to the hunks of its slice. */
+function chunkFiles(chunk: Chunk): DiffFile[] {
+  return chunk.slices.map((s) => ({ ...s.file, hunks: s.hunks }));
+}
+
+/** Tokens a call needs beyond its diff: prompt, description, schema (counted once on an empty diff). */
+async function promptOverhead(args: Args, tag: string): Promise<InputCount> {
+  const empty = buildReviewRequest({
+    model: args.model.id,
+    pr: args.pr,
+    files: [],
+    tag,
+    part: { index: 99, count: 99 },
+  });
+  return countInput(args.client, empty);
+}
+
+/** A diff budget for `chunks` calls out of `room` tokens, each call also paying `perCall`. */
+function diffBudgetFor(ledger: UsageLedger, room: number, chunks: number, perCall: number): number {
+  return Math.floor((room - chunks * perCall) / (1 + ledger.inputMargin));
+}
+
+/**
+ * Reviews the PR's files under the ledger's ceiling: in one call when the diff is small, else
+ * in parts planned by priority and sized from the budget, run concurrently. Rounds repeat
+ * while left-out files could still fit in what earlier rounds reserved but did not spend.
+ */
+export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
+  const { client, ledger, config, model } = args;
+  const tag = newPromptTag();
+  const overhead = await promptOverhead(args, tag);
+  const outputCap = Math.min(config.maxOutputTokens, model.maxOutputTokens);
+  const maxChunk = Math.max(
+    MIN_CHUNK_TOKENS,
+    Math.min(MAX_CHUNK_TOKENS, model.maxInputTokens - overhead.tokens - outputCap),
+  );
+  const totalLines = changed(args.files);
+  const diffTokens = args.files.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
+  const dry = !client || config.dryRun;
+
+  // Small enough for one call: the whole answer room goes to that call.
+  if (diffTokens <= TARGET_CHUNK_TOKENS) {
+    const request = buildReviewRequest({ model: model.id, pr: args.pr, files: args.files, tag });
+    const input = await countInput(client, request);
+    const room = ledger.outputRoom(input.tokens, outputCap);
+    if (room >= MIN_USEFUL_OUTPUT) {
+      if (dry) return dryRun(args, [input.tokens], room, totalLines, totalLines, []);
+      const result = await callWithinCeiling(client, ledger, request, input, { maxOutput: outputCap });
+      if (result.kind === 'answered') {
+        const { answer, problems } = readAnswer(result.reply.output);
+        const notes = problems.map((p) => `Note: ${p}.`);
+        if (result.reply.stopReason === 'max_tokens') {
+          notes.push(
+            `The answer reached \`max_tokens\` (${num(result.maxTokens)}); findings after that point are missing.`,
+          );
+        }
+        if (result.reply.stopReason === 'refusal') notes.push('The model declined to review this change.');
+        const a = answer ?? { summary: '', findings: [] };
+        return { status: 'reviewed', answer: a, notes, leftOut: [], reviewedLines: totalLines, totalLines, calls: 1 };
+      }
+    }
+    // Otherwise fall through: parts can still cover what fits.
+  }
+
+  const partOutput = Math.min(outputCap, PART_OUTPUT_TOKENS);
+  const perCall = ledger.inputBound(overhead.tokens) + partOutput;
+  const summaryReserve = ledger.inputBound(overhead.tokens) + SUMMARY_OUTPUT_TOKENS;
+  let pending = args.files;
+  const lost: LeftOut[] = []; // in a part that failed or no longer fitted
+  const partial: LeftOut[] = []; // partly reviewed; the rest is not retried
+  const lastReason = new Map<string, LeftOut>(); // why a pending file was left out of its last plan
+  const answers: ReviewAnswer[] = [];
+  const failures: unknown[] = [];
+  const notes: string[] = [];
+  let reviewedLines = 0;
+  let parts = 0;
+
+  for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
+    const room = ledger.remaining - summaryReserve;
+    const pendingTokens = pending.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
+    const spread = Math.ceil(pendingTokens / config.maxConcurrency);
+    const target = Math.min(maxChunk, Math.max(MIN_CHUNK_TOKENS, spread, Math.min(TARGET_CHUNK_TOKENS, pendingTokens)));
+    // Two passes: the number of calls sets the overhead, which sets the diff budget.
+    let calls = Math.max(1, Math.ceil(Math.min(pendingTokens, room / (1 + ledger.inputMargin)) / target));
+    let budget = diffBudgetFor(ledger, room, calls, perCall);
+    calls = Math.max(1, Math.ceil(Math.min(pendingTokens, Math.max(0, budget)) / target));
+    budget = diffBudgetFor(ledger, room, calls, perCall);
+    if (budget < MIN_ROUND_DIFF_TOKENS) break;
+
+    const plan = planChunks(pending, { budgetTokens: budget, maxChunkTokens: maxChunk, targetChunkTokens: target });
+    if (plan.chunks.length === 0) break;
+    if (dry) {
+      const inputs = plan.chunks.map((c) => overhead.tokens + c.tokens);
+      return dryRun(args, inputs, partOutput, plan.reviewedLines, totalLines, plan.leftOut);
+    }
+    const first = parts;
+    parts += plan.chunks.length;
+    const results = await mapPool(plan.chunks, config.maxConcurrency, (chunk, i) =>
+      reviewPart(args, chunk, tag, { index: first + i + 1, count: parts }, partOutput).catch((error: unknown) => {
+        failures.push(error);
+        return null;
+      }),
+    );
+    for (const [i, r] of results.entries()) {
+      const chunk = plan.chunks[i]!;
+      if (r === null || r === 'does-not-fit') {
+        const reason = r === null ? 'its part of the review failed' : 'token ceiling reached';
+        lost.push(...chunk.slices.map((sl) => ({ path: sl.file.path, reason, lines: sl.lines, partial: false })));
+      } else {
+        answers.push(r.answer);
+        notes.push(...r.notes);
+        reviewedLines += chunk.lines;
+      }
+    }
+    partial.push(...plan.leftOut.filter((l) => l.partial));
+    const whole = plan.leftOut.filter((l) => !l.partial);
+    for (const l of whole) lastReason.set(l.path, l);
+    const next = new Set(whole.map((l) => l.path));
+    pending = pending.filter((f) => next.has(f.path));
+  }
+  const leftOut = mergeLeftOut([
+    ...lost,
+    ...partial,
+    ...pending.map(
+      (f) =>
+        lastReason.get(f.path) ?? {
+          path: f.path,
+          reason: 'token ceiling reached',
+          lines: f.additions + f.deletions,
+          partial: false,
+        },
+    ),
+  ]);
+
+  if (answers.length === 0) {
+    if (failures.length > 0) throw failures[0];
+    if (dry) return dryRun(args, [], 0, 0, totalLines, leftOut);
+    return {
+      status: 'over-ceiling',
+      answer: null,
+      notes: [
+        `Not reviewed: not even one part of the diff fits in \`max-tokens-per-run\` (${num(config.maxTokensPerRun)}) with its prompt (${num(overhead.tokens)} tokens) and at least ${num(MIN_USEFUL_OUTPUT)} tokens of answer. Raise the ceiling or narrow \`include\`/\`exclude\`. No tokens were spent.`,
+      ],
+      leftOut,
+      reviewedLines: 0,
+      totalLines,
+      calls: 0,
+    };
+  }
+  for (const f of failures)
+    notes.push(
+      `A part of the review failed and its files are listed as left out: ${f instanceof Error ? f.message : String(f)}`,
+    );
+  const findings: Finding[] = answers.flatMap((a) => a.findings);
+  const summary = answers.length === 1 ? answers[0]!.summary : await summarise(args, tag, answers, findings, notes);
+  if (answers.length > 1)
+    notes.unshift(
+      `Reviewed in ${answers.length} parts${config.maxConcurrency > 1 ? `, up to ${config.maxConcurrency} at a time` : ''}.`,
+    );
+  return {
+    status: 'reviewed',
+    answer: { summary, findings },
+    notes,
+    leftOut,
+    reviewedLines,
+    totalLines,
+    calls: parts + (answers.length > 1 ? 1 : 0),
+  };
+}
+
+/** One entry per file: a file can lose several slices, whose lines add up. */
+function mergeLeftOut(items: LeftOut[]): LeftOut[] {
+  const byPath = new Map<string, LeftOut>();
+  for (const l of items) {
+    const prev = byPath.get(l.path);
+    if (prev) prev.lines += l.lines;
+    else byPath.set(l.path, { ...l });
+  }
+  return [...byPath.values()];
+}
+
+async function reviewPart(args: Args, chunk: Chunk, tag: string, part: ReviewPart, maxOutput: number) {
+  const client = args.client!;
+  const request = buildReviewRequest({ model: args.model.id, pr: args.pr, files: chunkFiles(chunk), tag, part });
+  const input = await countInput(client, request);
+  const result = await callWithinCeiling(client, args.ledger, request, input, { maxOutput });
+  if (result.kind === 'does-not-fit') return 'does-not-fit' as const;
+  const { answer, problems } = readAnswer(result.reply.output);
+  const notes = problems.map((p) => `Note (part ${part.index}): ${p}.`);
+  if (result.reply.stopReason === 'max_tokens') {
+    notes.push(
+      `Part ${part.index} reached \`max_tokens\` (${num(result.maxTokens)}); its findings after that point are missing.`,
+    );
+  }
+  return { answer: answer ?? { summary: '', findings: [] }, notes };
+}
+
+/** One summary of all parts, written once; falls back to the first part's summary when no budget is left. */
+async function summarise(
+  args: Args,
+  tag: string,
+  answers: ReviewAnswer[],
+  findings: Finding[],
+  notes: string[],
+): Promise<string> {
+  const request = buildSummaryRequest({
+    model: args.model.id,
+    pr: args.pr,
+    tag,
+    partSummaries: answers.map((a) => a.summary),
+    findingTitles: findings.map((f) => `${f.severity}: ${f.title} (${f.path})`),
+  });
+  try {
+    const input = await countInput(args.client, request);
+    const result = await callWithinCeiling(args.client!, args.ledger, request, input, {
+      maxOutput: SUMMARY_OUTPUT_TOKENS,
+      minOutput: 256,
+    });
+    if (result.kind === 'answered') {
+      const out = result.reply.output as { summary?: unknown } | null;
+      if (out && typeof out.summary === 'string' && out.summary.trim() !== '') return out.summary.trim();
+    }
+  } catch (error) {
+    notes.push(`The overall summary could not be written (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  notes.push('The summary is that of the first part: no budget was left to summarise all parts.');
+  return answers[0]!.summary;
+}
+
+function dryRun(
+  args: Args,
+  inputs: number[],
+  output: number,
+  reviewedLines: number,
+  totalLines: number,
+  leftOut: LeftOut[],
+): ChunkedOutcome {
+  const { ledger, model } = args;
+  const calls = inputs.length;
+  const input = inputs.reduce((a, b) => a + b, 0);
+  const most = inputs.reduce((n, i) => n + ledger.inputBound(i) + output, 0);
+  const dollars = estimateCost(
+    model.id,
+    { input, output: calls * output, cacheWrite: 0, cacheRead: 0 },
+    priceTable(args.config),
+  );
+  const counted = args.client ? `${num(input)} input tokens` : `~${num(input)} input tokens (estimated)`;
+  const note =
+    calls === 0
+      ? `Dry run: nothing fits under \`max-tokens-per-run\` (${num(args.config.maxTokensPerRun)}).`
+      : `Dry run: ${calls === 1 ? 'one call' : `${calls} calls`} to \`${model.id}\` with ${counted} and \`max_tokens\` ${num(output)}${calls > 1 ? ' each' : ''}; at most ${num(most)} tokens, at most ${formatUsd(dollars)}.`;
+  return { status: 'dry-run', answer: null, notes: [note], leftOut, reviewedLines, totalLines, calls };
+}
