@@ -75542,7 +75542,8 @@ function renderMeter(file) {
             const offs = offsets[h];
             if (from === 0 && to === offs.length - 1)
                 return whole[h];
-            return estimateTokens(`\n${sections[h]}${text.slice(offs[from], offs[to])}`);
+            // Measured in two parts to avoid copying the piece into a new string; at most one token over.
+            return sectionCost[h] + estimateTokens(text.slice(offs[from], offs[to]));
         },
         maxEnd(h, from, to, limit) {
             // The rows' separate costs add up to at least the piece's cost, so this is safe.
@@ -75838,10 +75839,15 @@ function cutFirst(e, cap, limits) {
     const limit = Math.max(inOpen, inNew);
     if (limit <= 0)
         return 0;
-    const end = f.meter.maxEnd(h.index, a.from, a.to, limit);
-    if (end === a.from)
+    // Leading context costs a small share without adding coverage: keep one line of it.
+    const lines = h.hunk.lines;
+    let start = a.from;
+    while (start + 1 < a.to && lines[start]?.kind === 'context' && lines[start + 1]?.kind === 'context')
+        start++;
+    const end = f.meter.maxEnd(h.index, start, a.to, limit);
+    if (end === start)
         return 0;
-    const piece = makeAtom(f, h, a.from, end);
+    const piece = makeAtom(f, h, start, end);
     if (piece.lines === 0)
         return 0;
     let spent;
@@ -76095,7 +76101,11 @@ function billedTokens(u) {
 }
 /** US dollars of `u` at `price` (per million tokens). */
 function usageCost(u, price) {
-    return (u.input * price.input + u.output * price.output + u.cacheWrite * price.cacheWrite + u.cacheRead * price.cacheRead) / 1e6;
+    return ((u.input * price.input +
+        u.output * price.output +
+        u.cacheWrite * price.cacheWrite +
+        u.cacheRead * price.cacheRead) /
+        1e6);
 }
 /** The default margin: a count within ±10 % of the bill means billed ≤ count / 0.9 ≈ count × 1.112. */
 const DEFAULT_INPUT_MARGIN = 0.12;
@@ -76162,6 +76172,23 @@ class UsageLedger {
         if (this.cost && this.cost.price.output > 0) {
             const dollars = this.remainingUsd - this.inputCost(input);
             room = Math.min(room, Math.floor((dollars * 1e6) / this.cost.price.output));
+        }
+        return Math.max(0, room);
+    }
+    /**
+     * The most input tokens (margin included) that calls could still send if they also write
+     * `outputTokens` in all, under both the token ceiling and the dollar cap. Planning uses it
+     * to size how much diff fits.
+     */
+    inputRoom(outputTokens) {
+        let room = this.remaining - outputTokens;
+        if (this.cost) {
+            const perInput = Math.max(this.cost.price.input, this.cost.price.cacheWrite) / 1e6;
+            const dollars = this.remainingUsd - (outputTokens * this.cost.price.output) / 1e6;
+            if (perInput > 0)
+                room = Math.min(room, Math.floor(dollars / perInput));
+            else if (dollars < 0)
+                room = -1;
         }
         return Math.max(0, room);
     }
@@ -76842,9 +76869,16 @@ async function promptOverhead(args, tag) {
     });
     return countInput(args.client, empty);
 }
-/** A diff budget for `chunks` calls out of `room` tokens, each call also paying `perCall`. */
-function diffBudgetFor(ledger, room, chunks, perCall) {
-    return Math.floor((room - chunks * perCall) / (1 + ledger.inputMargin));
+/**
+ * Diff tokens that `calls` more parts can carry: what the ledger can still pay for (tokens and
+ * dollars), less each part's prompt and answer room and, when more than one part will have
+ * answered (`answered` before this round), the closing summary's share.
+ */
+function diffBudgetFor(ledger, calls, answered, promptTokens, partOutput) {
+    const summary = answered + calls > 1 ? 1 : 0;
+    const output = calls * partOutput + summary * SUMMARY_OUTPUT_TOKENS;
+    const input = ledger.inputRoom(output) - ledger.inputBound(promptTokens) * (calls + summary);
+    return Math.floor(input / (1 + ledger.inputMargin));
 }
 /**
  * Reviews the PR's files under the ledger's ceiling: in one call when the diff is small, else
@@ -76883,9 +76917,6 @@ async function reviewInChunks(args) {
         }
         // Otherwise fall through: parts can still cover what fits.
     }
-    const partOutput = Math.min(outputCap, PART_OUTPUT_TOKENS);
-    const perCall = ledger.inputBound(overhead.tokens) + partOutput;
-    const summaryReserve = ledger.inputBound(overhead.tokens) + SUMMARY_OUTPUT_TOKENS;
     let pending = args.files;
     const lost = []; // in a part that failed or no longer fitted
     const partial = []; // partly reviewed; the rest is not retried
@@ -76896,15 +76927,19 @@ async function reviewInChunks(args) {
     let reviewedLines = 0;
     let parts = 0;
     for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
-        const room = ledger.remaining - summaryReserve;
         const pendingTokens = pending.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
         const spread = Math.ceil(pendingTokens / config.maxConcurrency);
         const target = Math.min(maxChunk, Math.max(MIN_CHUNK_TOKENS, spread, Math.min(TARGET_CHUNK_TOKENS, pendingTokens)));
+        // A tight budget (or dollar cap) gets parts with the smallest useful answer room.
+        let partOutput = Math.min(outputCap, PART_OUTPUT_TOKENS);
+        if (diffBudgetFor(ledger, 1, answers.length, overhead.tokens, partOutput) < MIN_ROUND_DIFF_TOKENS) {
+            partOutput = Math.min(outputCap, MIN_USEFUL_OUTPUT);
+        }
         // Two passes: the number of calls sets the overhead, which sets the diff budget.
-        let calls = Math.max(1, Math.ceil(Math.min(pendingTokens, room / (1 + ledger.inputMargin)) / target));
-        let budget = diffBudgetFor(ledger, room, calls, perCall);
+        let calls = Math.max(1, Math.ceil(Math.min(pendingTokens, diffBudgetFor(ledger, 1, answers.length, overhead.tokens, partOutput)) / target));
+        let budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput);
         calls = Math.max(1, Math.ceil(Math.min(pendingTokens, Math.max(0, budget)) / target));
-        budget = diffBudgetFor(ledger, room, calls, perCall);
+        budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput);
         if (budget < MIN_ROUND_DIFF_TOKENS)
             break;
         const plan = planChunks(pending, { budgetTokens: budget, maxChunkTokens: maxChunk, targetChunkTokens: target });

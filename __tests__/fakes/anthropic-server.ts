@@ -110,6 +110,8 @@ export type FakeAnthropic = {
   requests: RecordedRequest[];
   /** Requests to one route, in order. */
   requestsTo(route: Exclude<FakeRoute, 'any'>): RecordedRequest[];
+  /** Most Messages calls that were open at the same time. */
+  readonly maxInFlight: number;
   failNext(fault: Fault): void;
   setRespond(hook: RespondHook): void;
   setCountTokens(hook: CountTokensHook | undefined): void;
@@ -251,8 +253,15 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   let cache = new Set<string>();
   let messageCalls = 0;
   let ids = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const server = createServer((req, res) => {
+    // Concurrency of Messages calls, to show that parts of a review run in parallel.
+    if (req.method === 'POST' && req.url?.split('?')[0] === '/v1/messages') {
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      res.on('close', () => inFlight--);
+    }
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, errorBody(500, `fake server bug: ${String(error)}`));
       else res.destroy();
@@ -537,6 +546,9 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     url: `http://127.0.0.1:${port}`,
     requests,
     requestsTo: (route) => requests.filter((r) => routeOf(r.method, r.path) === route),
+    get maxInFlight() {
+      return maxInFlight;
+    },
     failNext: (fault) => faults.push({ ...fault, times: fault.times ?? 1, route: fault.route ?? 'any' }),
     setRespond: (hook) => {
       respond = hook;

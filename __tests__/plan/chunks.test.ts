@@ -195,7 +195,7 @@ describe('planChunks over the budget', () => {
     const code = file('src/a.ts', [hunk('-'.repeat(20), 1, 1), hunk('+'.repeat(20), 40, 20)]);
     const test_ = file('src/a.test.ts', [hunk('+'.repeat(20))]);
     // a.ts additions 10 + 21, a.test.ts 10 + 21: 62; the deletion hunk would need 21 more.
-    const plan = planChunks([code, test_], { budgetTokens: 70, maxChunkTokens: 500, targetChunkTokens: 500, tokensOf: simple });
+    const plan = planChunks([code, test_], { budgetTokens: 62, maxChunkTokens: 500, targetChunkTokens: 500, tokensOf: simple });
     expect(slicesOf(plan, 'src/a.ts').flatMap((s) => s.hunks)).toEqual([code.hunks[1]]);
     expect(slicesOf(plan, 'src/a.test.ts')).toHaveLength(1);
     expect(plan.leftOut).toEqual([

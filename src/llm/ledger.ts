@@ -8,10 +8,21 @@ export function billedTokens(u: TokenUsage): number {
 
 /** US dollars of `u` at `price` (per million tokens). */
 export function usageCost(u: TokenUsage, price: Price): number {
-  return (u.input * price.input + u.output * price.output + u.cacheWrite * price.cacheWrite + u.cacheRead * price.cacheRead) / 1e6;
+  return (
+    (u.input * price.input +
+      u.output * price.output +
+      u.cacheWrite * price.cacheWrite +
+      u.cacheRead * price.cacheRead) /
+    1e6
+  );
 }
 
-export type Reservation = { readonly id: number; readonly tokens: number; readonly cost: number; readonly maxOutput: number };
+export type Reservation = {
+  readonly id: number;
+  readonly tokens: number;
+  readonly cost: number;
+  readonly maxOutput: number;
+};
 
 /** The default margin: a count within ±10 % of the bill means billed ≤ count / 0.9 ≈ count × 1.112. */
 export const DEFAULT_INPUT_MARGIN = 0.12;
@@ -80,6 +91,22 @@ export class UsageLedger {
     if (this.cost && this.cost.price.output > 0) {
       const dollars = this.remainingUsd - this.inputCost(input);
       room = Math.min(room, Math.floor((dollars * 1e6) / this.cost.price.output));
+    }
+    return Math.max(0, room);
+  }
+
+  /**
+   * The most input tokens (margin included) that calls could still send if they also write
+   * `outputTokens` in all, under both the token ceiling and the dollar cap. Planning uses it
+   * to size how much diff fits.
+   */
+  inputRoom(outputTokens: number): number {
+    let room = this.remaining - outputTokens;
+    if (this.cost) {
+      const perInput = Math.max(this.cost.price.input, this.cost.price.cacheWrite) / 1e6;
+      const dollars = this.remainingUsd - (outputTokens * this.cost.price.output) / 1e6;
+      if (perInput > 0) room = Math.min(room, Math.floor(dollars / perInput));
+      else if (dollars < 0) room = -1;
     }
     return Math.max(0, room);
   }

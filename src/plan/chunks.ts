@@ -241,8 +241,8 @@ function renderMeter(file: DiffFile): FileMeter | null {
     whole.push(estimateTokens(text.slice(start, pos)));
   }
   if (pos !== text.length) return null;
-
   const sectionCost = sections.map((s) => estimateTokens(`\n${s}`));
+
   // prefix[h][k]: summed cost of rows [0, k) each measured alone; built for hunks that get cut.
   const prefix: (Float64Array | undefined)[] = [];
   const rowPrefix = (h: number): Float64Array => {
@@ -262,7 +262,8 @@ function renderMeter(file: DiffFile): FileMeter | null {
     cost(h, from, to) {
       const offs = offsets[h] as Int32Array;
       if (from === 0 && to === offs.length - 1) return whole[h] as number;
-      return estimateTokens(`\n${sections[h]}${text.slice(offs[from], offs[to])}`);
+      // Measured in two parts to avoid copying the piece into a new string; at most one token over.
+      return (sectionCost[h] as number) + estimateTokens(text.slice(offs[from], offs[to]));
     },
     maxEnd(h, from, to, limit) {
       // The rows' separate costs add up to at least the piece's cost, so this is safe.
@@ -540,9 +541,13 @@ function cutFirst(e: Entry, cap: number, limits: Limits): number {
   const inNew = Math.min(cap, limits.target) - f.meter.header;
   const limit = Math.max(inOpen, inNew);
   if (limit <= 0) return 0;
-  const end = f.meter.maxEnd(h.index, a.from, a.to, limit);
-  if (end === a.from) return 0;
-  const piece = makeAtom(f, h, a.from, end);
+  // Leading context costs a small share without adding coverage: keep one line of it.
+  const lines = h.hunk.lines;
+  let start = a.from;
+  while (start + 1 < a.to && lines[start]?.kind === 'context' && lines[start + 1]?.kind === 'context') start++;
+  const end = f.meter.maxEnd(h.index, start, a.to, limit);
+  if (end === start) return 0;
+  const piece = makeAtom(f, h, start, end);
   if (piece.lines === 0) return 0;
   let spent: number;
   if (open && inOpen >= inNew) {

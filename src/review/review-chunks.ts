@@ -72,9 +72,22 @@ async function promptOverhead(args: Args, tag: string): Promise<InputCount> {
   return countInput(args.client, empty);
 }
 
-/** A diff budget for `chunks` calls out of `room` tokens, each call also paying `perCall`. */
-function diffBudgetFor(ledger: UsageLedger, room: number, chunks: number, perCall: number): number {
-  return Math.floor((room - chunks * perCall) / (1 + ledger.inputMargin));
+/**
+ * Diff tokens that `calls` more parts can carry: what the ledger can still pay for (tokens and
+ * dollars), less each part's prompt and answer room and, when more than one part will have
+ * answered (`answered` before this round), the closing summary's share.
+ */
+function diffBudgetFor(
+  ledger: UsageLedger,
+  calls: number,
+  answered: number,
+  promptTokens: number,
+  partOutput: number,
+): number {
+  const summary = answered + calls > 1 ? 1 : 0;
+  const output = calls * partOutput + summary * SUMMARY_OUTPUT_TOKENS;
+  const input = ledger.inputRoom(output) - ledger.inputBound(promptTokens) * (calls + summary);
+  return Math.floor(input / (1 + ledger.inputMargin));
 }
 
 /**
@@ -119,9 +132,6 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     // Otherwise fall through: parts can still cover what fits.
   }
 
-  const partOutput = Math.min(outputCap, PART_OUTPUT_TOKENS);
-  const perCall = ledger.inputBound(overhead.tokens) + partOutput;
-  const summaryReserve = ledger.inputBound(overhead.tokens) + SUMMARY_OUTPUT_TOKENS;
   let pending = args.files;
   const lost: LeftOut[] = []; // in a part that failed or no longer fitted
   const partial: LeftOut[] = []; // partly reviewed; the rest is not retried
@@ -133,15 +143,24 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
   let parts = 0;
 
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
-    const room = ledger.remaining - summaryReserve;
     const pendingTokens = pending.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
     const spread = Math.ceil(pendingTokens / config.maxConcurrency);
     const target = Math.min(maxChunk, Math.max(MIN_CHUNK_TOKENS, spread, Math.min(TARGET_CHUNK_TOKENS, pendingTokens)));
+    // A tight budget (or dollar cap) gets parts with the smallest useful answer room.
+    let partOutput = Math.min(outputCap, PART_OUTPUT_TOKENS);
+    if (diffBudgetFor(ledger, 1, answers.length, overhead.tokens, partOutput) < MIN_ROUND_DIFF_TOKENS) {
+      partOutput = Math.min(outputCap, MIN_USEFUL_OUTPUT);
+    }
     // Two passes: the number of calls sets the overhead, which sets the diff budget.
-    let calls = Math.max(1, Math.ceil(Math.min(pendingTokens, room / (1 + ledger.inputMargin)) / target));
-    let budget = diffBudgetFor(ledger, room, calls, perCall);
+    let calls = Math.max(
+      1,
+      Math.ceil(
+        Math.min(pendingTokens, diffBudgetFor(ledger, 1, answers.length, overhead.tokens, partOutput)) / target,
+      ),
+    );
+    let budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput);
     calls = Math.max(1, Math.ceil(Math.min(pendingTokens, Math.max(0, budget)) / target));
-    budget = diffBudgetFor(ledger, room, calls, perCall);
+    budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput);
     if (budget < MIN_ROUND_DIFF_TOKENS) break;
 
     const plan = planChunks(pending, { budgetTokens: budget, maxChunkTokens: maxChunk, targetChunkTokens: target });

@@ -1,0 +1,110 @@
+import type {
+  ForgeClient,
+  IssueComment,
+  ModelClient,
+  ModelDescriptor,
+  ModelReply,
+  ModelRequest,
+  PullRequest,
+  TokenUsage,
+} from '../src/ports.js';
+import { requestText } from '../src/review/prompt.js';
+
+/** The benchmark's PR: a realistic title and a description of a few sentences. */
+export const BENCH_PR: PullRequest = {
+  number: 42,
+  title: 'Refactor the order pipeline and add retry handling',
+  body: [
+    'This moves order validation into its own module, adds retries with backoff around the payment',
+    'client and updates the tests. Config files gain a `retries` section; docs describe it.',
+    '',
+    'Closes #41.',
+  ].join('\n'),
+  author: 'octocat',
+  draft: false,
+  headSha: 'a'.repeat(40),
+  baseSha: 'b'.repeat(40),
+  baseRef: 'main',
+  htmlUrl: 'https://example.test/o/r/pull/42',
+};
+
+/** An in-memory forge that serves one diff and keeps whatever is posted. */
+export function benchForge(diff: string): ForgeClient {
+  const comments: IssueComment[] = [];
+  let nextId = 1;
+  return {
+    kind: 'github',
+    getPullRequest: async () => BENCH_PR,
+    getDiff: async () => diff,
+    createReview: async () => ({ url: 'https://example.test/o/r/pull/42#review-1' }),
+    findComment: async (marker) => comments.find((c) => c.body.includes(marker)) ?? null,
+    createComment: async (body) => {
+      const c = { id: nextId++, body, url: `https://example.test/c/${nextId}` };
+      comments.push(c);
+      return c;
+    },
+    updateComment: async (id, body) => {
+      const c = comments.find((x) => x.id === id);
+      if (!c) throw new Error(`no comment ${id}`);
+      c.body = body;
+      return c;
+    },
+    listRepositoryComments: async (_since, limit) => ({
+      comments: comments.slice(0, limit),
+      truncated: comments.length > limit,
+    }),
+  };
+}
+
+export const MODEL_ID = 'claude-sonnet-5-5';
+
+const CATALOGUE: ModelDescriptor[] = [
+  {
+    id: MODEL_ID,
+    line: 'sonnet',
+    active: true,
+    createdAt: '2026-06-01T00:00:00Z',
+    maxInputTokens: 1_000_000,
+    maxOutputTokens: 128_000,
+  },
+];
+
+export type BenchCall = { request: ModelRequest; maxTokens: number; usage: TokenUsage };
+
+/** Tokens of a request as this fake counts and bills them: every character sent (schema included) / 4. */
+export function charsOver4(req: ModelRequest): number {
+  return Math.ceil(requestText(req).length / 4);
+}
+
+const ANSWER = {
+  summary:
+    'The change moves order validation into its own module and wraps the payment client in retries. ' +
+    'The structure is sound; no blocking problems were found in this part.',
+  findings: [],
+};
+
+/**
+ * A model whose `countTokens` is chars/4 and whose bill is exactly that count plus a short
+ * answer; `complete` waits `latencyMs(inputTokens)` first, like a real endpoint.
+ */
+export function benchModel(latencyMs: (inputTokens: number) => number) {
+  const calls: BenchCall[] = [];
+  const client: ModelClient = {
+    listModels: async () => CATALOGUE,
+    countTokens: async (req) => charsOver4(req),
+    async complete(request, maxTokens): Promise<ModelReply> {
+      const input = charsOver4(request);
+      const wait = latencyMs(input);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const usage: TokenUsage = {
+        input,
+        output: Math.min(maxTokens, Math.ceil(JSON.stringify(ANSWER).length / 4)),
+        cacheWrite: 0,
+        cacheRead: 0,
+      };
+      calls.push({ request, maxTokens, usage });
+      return { output: ANSWER, stopReason: 'tool_use', usage };
+    },
+  };
+  return { client, calls };
+}
