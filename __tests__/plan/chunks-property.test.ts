@@ -199,7 +199,7 @@ describe('planChunks (property)', () => {
         // Deterministic (compared by shape: a deep compare of the shared files is slow).
         expect(signature(planChunks(files, opts))).toBe(signature(plan));
       }),
-      { numRuns: 400 },
+      { numRuns: 10000 },
     );
   });
 
@@ -224,7 +224,7 @@ describe('planChunks (property)', () => {
           expect(got.length === want.length && got.every((l, i) => l === want[i])).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 3000 },
     );
   });
 });

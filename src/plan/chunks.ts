@@ -242,6 +242,10 @@ function renderMeter(file: DiffFile): FileMeter | null {
   }
   if (pos !== text.length) return null;
   const sectionCost = sections.map((s) => estimateTokens(`\n${s}`));
+  // A piece whose old or new side is empty at the top of the file starts at line 0, and
+  // render sizes its number column from "0 - 1" = "-1": two characters where a file of
+  // single-digit line numbers otherwise has one. Price such files' pieces one column wider.
+  const narrow = file.hunks.every((h) => h.oldStart + h.oldLines <= 10 && h.newStart + h.newLines <= 10);
 
   // prefix[h][k]: summed cost of rows [0, k) each measured alone; built for hunks that get cut.
   const prefix: (Float64Array | undefined)[] = [];
@@ -251,7 +255,8 @@ function renderMeter(file: DiffFile): FileMeter | null {
     const offs = offsets[h] as Int32Array;
     p = new Float64Array(offs.length);
     for (let k = 0; k + 1 < offs.length; k++) {
-      p[k + 1] = (p[k] as number) + estimateTokens(text.slice(offs[k], offs[k + 1]));
+      const row = text.slice(offs[k], offs[k + 1]);
+      p[k + 1] = (p[k] as number) + estimateTokens(narrow ? `${row} ` : row);
     }
     prefix[h] = p;
     return p;
@@ -262,6 +267,10 @@ function renderMeter(file: DiffFile): FileMeter | null {
     cost(h, from, to) {
       const offs = offsets[h] as Int32Array;
       if (from === 0 && to === offs.length - 1) return whole[h] as number;
+      if (narrow) {
+        const p = rowPrefix(h);
+        return (sectionCost[h] as number) + (p[to] as number) - (p[from] as number);
+      }
       // Measured in two parts to avoid copying the piece into a new string; at most one token over.
       return (sectionCost[h] as number) + estimateTokens(text.slice(offs[from], offs[to]));
     },

@@ -1,0 +1,39 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { INPUT_DEFAULTS, INPUT_NAMES } from '../../src/config/inputs.js';
+import { PRIORITY_ORDER_TEXT } from '../../src/plan/priority.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const action = parse(readFileSync(resolve(root, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+};
+const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+const OUTPUTS = ['model', 'tier', 'input-tokens', 'output-tokens', 'total-tokens', 'cost-usd', 'findings-count', 'findings-file', 'review-url', 'skipped-files'];
+
+describe('action.yml is the public contract', () => {
+  test('declares exactly the inputs the action reads, with the same defaults', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort());
+    for (const name of INPUT_NAMES) {
+      const declared = action.inputs[name]!.default ?? '';
+      expect([name, declared]).toEqual([name, name === 'github-token' ? '${{ github.token }}' : INPUT_DEFAULTS[name]]);
+      expect(action.inputs[name]!.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  test('declares the outputs of DESIGN.md and runs the committed bundle on node24', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUTS].sort());
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  test('the README documents every input and output in its tables', () => {
+    for (const name of [...INPUT_NAMES, ...OUTPUTS]) expect(readme).toContain(`| \`${name}\` |`);
+  });
+
+  test('the README states the priority order the planner follows', () => {
+    expect(readme).toContain(PRIORITY_ORDER_TEXT);
+  });
+});
