@@ -85,17 +85,24 @@ const ANSWER = {
 
 /**
  * A model whose `countTokens` is chars/4 and whose bill is exactly that count plus a short
- * answer; `complete` waits `latencyMs(inputTokens)` first, like a real endpoint.
+ * answer; `complete` waits `latencyMs(inputTokens)` first, like a real endpoint. `serial`
+ * makes the endpoint answer one call at a time, so the same plan runs one part after another.
  */
-export function benchModel(latencyMs: (inputTokens: number) => number) {
+export function benchModel(latencyMs: (inputTokens: number) => number, serial = false) {
   const calls: BenchCall[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
   const client: ModelClient = {
     listModels: async () => CATALOGUE,
     countTokens: async (req) => charsOver4(req),
     async complete(request, maxTokens): Promise<ModelReply> {
       const input = charsOver4(request);
       const wait = latencyMs(input);
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const sleep = () => new Promise((resolve) => setTimeout(resolve, wait));
+      if (serial) {
+        const turn = queue.then(sleep);
+        queue = turn;
+        await turn;
+      } else if (wait > 0) await sleep();
       const usage: TokenUsage = {
         input,
         output: Math.min(maxTokens, Math.ceil(JSON.stringify(ANSWER).length / 4)),

@@ -44,8 +44,13 @@ function planFigure(dir: string, files: number, lines: number): PlanFigure {
 
 // ---------------------------------------------------------------- 2 & 4. the pipeline
 
-async function pipeline(diff: string, inputs: Record<string, string>, latencyMs: (input: number) => number) {
-  const model = benchModel(latencyMs);
+async function pipeline(
+  diff: string,
+  inputs: Record<string, string>,
+  latencyMs: (input: number) => number,
+  serial = false,
+) {
+  const model = benchModel(latencyMs, serial);
   const t0 = performance.now();
   const result = await run({ config: config(inputs), forge: benchForge(diff), model: model.client, log: quiet });
   return { ms: performance.now() - t0, result, calls: model.calls };
@@ -110,19 +115,22 @@ async function main(): Promise<void> {
   const inputs2 = { 'max-tokens-per-run': '1000000', model: 'sonnet' };
   const c4 = await pipeline(pr2, { ...inputs2, 'max-concurrency': '4' }, latency);
   const c1 = await pipeline(pr2, { ...inputs2, 'max-concurrency': '1' }, latency);
-  const ratio = c4.ms / c1.ms;
+  // The same parts, answered one at a time: the cost of not running them concurrently.
+  const s4 = await pipeline(pr2, { ...inputs2, 'max-concurrency': '4' }, latency, true);
+  const ratio = c4.ms / s4.ms;
   console.log(
     `2. review wall time, 300 files / 20k lines, ceiling 1M, latency 400 ms + 2 ms per 1k input tokens: ` +
       `max-concurrency 4 ${fmt(c4.ms)} ms (${c4.calls.length} calls, coverage ${c4.result.report.coverage} %), ` +
-      `max-concurrency 1 ${fmt(c1.ms)} ms (${c1.calls.length} calls, coverage ${c1.result.report.coverage} %); ratio ${fmt(ratio, 2)}× (goal ≤ 0.4×)`,
+      `the same parts one at a time ${fmt(s4.ms)} ms; ratio ${fmt(ratio, 2)}× (goal ≤ 0.4×); ` +
+      `for reference max-concurrency 1 (fewer, larger parts) ${fmt(c1.ms)} ms (${c1.calls.length} calls) = ${fmt(c4.ms / c1.ms, 2)}×`,
   );
   const inputsK = (calls: BenchCall[]) => calls.map((c) => `${fmt(c.usage.input / 1000)}k`).join(', ');
   console.log(
     `   input tokens per call, in finishing order: concurrency 4: ${inputsK(c4.calls)}; concurrency 1: ${inputsK(c1.calls)}`,
   );
   rows.push([
-    'Review wall time, 300 files / 20k lines, concurrency 4 vs 1',
-    `${fmt(c4.ms / 1000, 1)} s vs ${fmt(c1.ms / 1000, 1)} s = ${fmt(ratio, 2)}×`,
+    'Review wall time, 300 files / 20k lines: 4 parts concurrently vs one at a time',
+    `${fmt(c4.ms / 1000, 1)} s vs ${fmt(s4.ms / 1000, 1)} s = ${fmt(ratio, 2)}× (vs max-concurrency 1: ${fmt(c4.ms / c1.ms, 2)}×)`,
     '≤ 0.4×',
   ]);
 

@@ -75218,7 +75218,11 @@ const CONFIG_DIRS = new Set([
     '.changeset',
 ]);
 // jest.config.ts, vite.config.mjs, karma.conf.js: configuration written as code.
-const CONFIG_NAME_PATTERNS = [/\.(config|conf)\.[cm]?[jt]s$/i, /^docker-compose\b/i, /^dockerfile\./i];
+const CONFIG_NAME_PATTERNS = [
+    /\.(config|conf)\.[cm]?[jt]s$/i,
+    /^docker-compose\b/i,
+    /^dockerfile\./i,
+];
 /**
  * Classifies a path as code, test, docs or config by its directories, name and extension.
  *
@@ -75404,11 +75408,13 @@ function coverage(plan) {
  * Deterministic: the same input gives the same plan.
  */
 function planChunks(files, opts) {
-    const max = Math.max(0, opts.maxChunkTokens);
-    const target = opts.targetChunkTokens > 0 ? Math.min(opts.targetChunkTokens, max) : max;
+    // NaN would make every comparison false (and the overhead loop endless): read it as 0.
+    const num = (n) => (n === undefined || Number.isNaN(n) ? 0 : n);
+    const max = Math.max(0, num(opts.maxChunkTokens));
+    const target = num(opts.targetChunkTokens) > 0 ? Math.min(opts.targetChunkTokens, max) : max;
     const limits = { max, target };
-    const overhead = Math.max(0, opts.chunkOverheadTokens ?? 0);
-    const budget = opts.budgetTokens;
+    const overhead = Math.max(0, num(opts.chunkOverheadTokens));
+    const budget = num(opts.budgetTokens);
     const infos = prepareFiles(files, opts.tokensOf);
     const atoms = infos.map((f) => atomsOf(f, limits));
     const everything = sliceAll(infos, atoms, limits);
@@ -75422,8 +75428,9 @@ function planChunks(files, opts) {
     for (let round = 0;; round++) {
         const chosen = chunks_select(infos, atoms, budget - overhead * reserved, limits);
         const chunks = pack(chosen, target);
-        if (chunks.length === 0 || sumTokens(chosen) + overhead * chunks.length <= budget)
+        if (overhead === 0 || chunks.length === 0 || sumTokens(chosen) + overhead * chunks.length <= budget) {
             return chunks_finish(infos, chunks);
+        }
         reserved = Math.max(chunks.length, round >= 8 ? reserved * 2 : reserved + 1);
     }
 }
@@ -75522,6 +75529,10 @@ function renderMeter(file) {
     if (pos !== text.length)
         return null;
     const sectionCost = sections.map((s) => estimateTokens(`\n${s}`));
+    // A piece whose old or new side is empty at the top of the file starts at line 0, and
+    // render sizes its number column from "0 - 1" = "-1": two characters where a file of
+    // single-digit line numbers otherwise has one. Price such files' pieces one column wider.
+    const narrow = file.hunks.every((h) => h.oldStart + h.oldLines <= 10 && h.newStart + h.newLines <= 10);
     // prefix[h][k]: summed cost of rows [0, k) each measured alone; built for hunks that get cut.
     const prefix = [];
     const rowPrefix = (h) => {
@@ -75531,7 +75542,8 @@ function renderMeter(file) {
         const offs = offsets[h];
         p = new Float64Array(offs.length);
         for (let k = 0; k + 1 < offs.length; k++) {
-            p[k + 1] = p[k] + estimateTokens(text.slice(offs[k], offs[k + 1]));
+            const row = text.slice(offs[k], offs[k + 1]);
+            p[k + 1] = p[k] + estimateTokens(narrow ? `${row} ` : row);
         }
         prefix[h] = p;
         return p;
@@ -75542,6 +75554,10 @@ function renderMeter(file) {
             const offs = offsets[h];
             if (from === 0 && to === offs.length - 1)
                 return whole[h];
+            if (narrow) {
+                const p = rowPrefix(h);
+                return sectionCost[h] + p[to] - p[from];
+            }
             // Measured in two parts to avoid copying the piece into a new string; at most one token over.
             return sectionCost[h] + estimateTokens(text.slice(offs[from], offs[to]));
         },
@@ -75717,7 +75733,7 @@ function chunks_select(infos, atoms, budget, limits) {
             left -= need;
             continue;
         }
-        left -= waterFill(group, cums, left, limits);
+        waterFill(group, cums, left, limits);
         break; // lower ranks wait until this one is fully covered
     }
     return perFile.flatMap((slices) => slices.sort((a, b) => firstPos(a) - firstPos(b) || (a.atoms[0]?.from ?? 0) - (b.atoms[0]?.from ?? 0)));
@@ -76848,6 +76864,10 @@ const MAX_ROUNDS = 4;
 /** Smallest diff budget worth another round. */
 const MIN_ROUND_DIFF_TOKENS = 800;
 const SUMMARY_OUTPUT_TOKENS = 1024;
+/** Estimated diff tokens sent to `count_tokens` once, to calibrate the estimate. */
+const CALIBRATION_SAMPLE_TOKENS = 20_000;
+/** Parts are sized a little above an even split, so packing leaves no small part for a second wave. */
+const SPREAD_SLACK = 1.03;
 function review_chunks_num(n) {
     return n.toLocaleString('en-US');
 }
@@ -76868,6 +76888,38 @@ async function promptOverhead(args, tag) {
         part: { index: 99, count: 99 },
     });
     return countInput(args.client, empty);
+}
+/**
+ * The estimator over-counts on purpose. Where the endpoint can count, one free count of a
+ * sample of the diff gives the real ratio, so parts are planned at what they will really
+ * cost (with 5 % to spare). Safe either way: each part's exact count is reserved before it
+ * is sent, and a part that no longer fits is left out and named.
+ */
+async function calibrate(args, tag, overhead, measure) {
+    if (!args.client || !overhead.exact)
+        return 1;
+    const sample = [];
+    let estimated = 0;
+    for (const file of args.files) {
+        const t = measure(file);
+        if (t > CALIBRATION_SAMPLE_TOKENS * 2)
+            continue;
+        sample.push(file);
+        estimated += t;
+        if (estimated >= CALIBRATION_SAMPLE_TOKENS)
+            break;
+    }
+    if (estimated === 0)
+        return 1;
+    const request = buildReviewRequest({
+        model: args.model.id,
+        pr: args.pr,
+        files: sample,
+        tag,
+        part: { index: 99, count: 99 },
+    });
+    const counted = await countInput(args.client, request);
+    return Math.min(1, Math.max(0.25, ((counted.tokens - overhead.tokens) / estimated) * 1.05));
 }
 /**
  * Diff tokens that `calls` more parts can carry: what the ledger can still pay for (tokens and
@@ -76892,7 +76944,15 @@ async function reviewInChunks(args) {
     const outputCap = Math.min(config.maxOutputTokens, model.maxOutputTokens);
     const maxChunk = Math.max(MIN_CHUNK_TOKENS, Math.min(MAX_CHUNK_TOKENS, model.maxInputTokens - overhead.tokens - outputCap));
     const totalLines = changed(args.files);
-    const diffTokens = args.files.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
+    // Rendering a file is the costly part of planning; each file is measured once per run.
+    const measured = new WeakMap();
+    const estimate = (f) => {
+        let t = measured.get(f);
+        if (t === undefined)
+            measured.set(f, (t = estimateTokens(renderFileForPrompt(f))));
+        return t;
+    };
+    const diffTokens = args.files.reduce((n, f) => n + estimate(f), 0);
     const dry = !client || config.dryRun;
     // Small enough for one call: the whole answer room goes to that call.
     if (diffTokens <= TARGET_CHUNK_TOKENS) {
@@ -76917,6 +76977,10 @@ async function reviewInChunks(args) {
         }
         // Otherwise fall through: parts can still cover what fits.
     }
+    const ratio = await calibrate(args, tag, overhead, estimate);
+    const tokensOf = ratio === 1
+        ? undefined
+        : (file, hunks) => Math.ceil(estimateTokens(renderFileForPrompt({ ...file, hunks })) * ratio);
     let pending = args.files;
     const lost = []; // in a part that failed or no longer fitted
     const partial = []; // partly reviewed; the rest is not retried
@@ -76927,8 +76991,8 @@ async function reviewInChunks(args) {
     let reviewedLines = 0;
     let parts = 0;
     for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
-        const pendingTokens = pending.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
-        const spread = Math.ceil(pendingTokens / config.maxConcurrency);
+        const pendingTokens = Math.ceil(pending.reduce((n, f) => n + estimate(f), 0) * ratio);
+        const spread = Math.ceil((pendingTokens * SPREAD_SLACK) / config.maxConcurrency);
         const target = Math.min(maxChunk, Math.max(MIN_CHUNK_TOKENS, spread, Math.min(TARGET_CHUNK_TOKENS, pendingTokens)));
         // A tight budget (or dollar cap) gets parts with the smallest useful answer room.
         let partOutput = Math.min(outputCap, PART_OUTPUT_TOKENS);
@@ -76942,7 +77006,12 @@ async function reviewInChunks(args) {
         budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput);
         if (budget < MIN_ROUND_DIFF_TOKENS)
             break;
-        const plan = planChunks(pending, { budgetTokens: budget, maxChunkTokens: maxChunk, targetChunkTokens: target });
+        const plan = planChunks(pending, {
+            budgetTokens: budget,
+            maxChunkTokens: maxChunk,
+            targetChunkTokens: target,
+            tokensOf,
+        });
         if (plan.chunks.length === 0)
             break;
         if (dry) {

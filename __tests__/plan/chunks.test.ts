@@ -38,7 +38,17 @@ function file(path: string, hunks: Hunk[], status: DiffFile['status'] = 'modifie
       else if (l.kind === 'del') deletions++;
     }
   }
-  return { path, oldPath: null, status, binary: false, modeChange: null, submodule: false, hunks, additions, deletions };
+  return {
+    path,
+    oldPath: null,
+    status,
+    binary: false,
+    modeChange: null,
+    submodule: false,
+    hunks,
+    additions,
+    deletions,
+  };
 }
 
 /** `count` hunks of `size` added lines each, 10 lines apart. */
@@ -81,7 +91,12 @@ describe('planChunks when everything fits', () => {
   test('files are spread over several chunks of at most the target, whole', () => {
     // Each file: 10 + (1 + 39) = 50 tokens with the simple measure.
     const files = ['a/1.ts', 'a/2.ts', 'b/1.ts', 'b/2.ts', 'c/1.ts'].map((p) => file(p, [hunk('+'.repeat(39))]));
-    const plan = planChunks(files, { budgetTokens: 1_000, maxChunkTokens: 500, targetChunkTokens: 120, tokensOf: simple });
+    const plan = planChunks(files, {
+      budgetTokens: 1_000,
+      maxChunkTokens: 500,
+      targetChunkTokens: 120,
+      tokensOf: simple,
+    });
     expect(paths(plan)).toEqual([['a/1.ts', 'a/2.ts'], ['b/1.ts', 'b/2.ts'], ['c/1.ts']]);
     expect(plan.chunks.map((c) => c.tokens)).toEqual([100, 100, 50]);
     checkTotals(plan, 1_000, 120);
@@ -90,7 +105,12 @@ describe('planChunks when everything fits', () => {
   test('a file bigger than the target is split at hunk boundaries, in order', () => {
     // Five hunks of 30 lines: 31 tokens each, 10 for the header: two hunks per 80-token slice.
     const big = file('src/big.ts', addHunks(5, 30));
-    const plan = planChunks([big], { budgetTokens: 1_000, maxChunkTokens: 500, targetChunkTokens: 80, tokensOf: simple });
+    const plan = planChunks([big], {
+      budgetTokens: 1_000,
+      maxChunkTokens: 500,
+      targetChunkTokens: 80,
+      tokensOf: simple,
+    });
     const slices = slicesOf(plan, 'src/big.ts');
     expect(slices.map((s) => s.hunks.length)).toEqual([2, 2, 1]);
     expect(slices.flatMap((s) => s.hunks)).toEqual(big.hunks);
@@ -145,9 +165,25 @@ describe('planChunks when everything fits', () => {
     expect(s?.tokens).toBeGreaterThanOrEqual(estimateTokens(renderFileForPrompt(f)));
   });
 
+  test('pieces at the top of a short file are priced with the wider number column render gives them', () => {
+    // Cutting `+0` off leaves a piece whose old side is empty at line 0 ("-0,0"), which render
+    // numbers one column wider than the file itself.
+    const f = file('src/a.ts', [hunk('++++ ', 1, 1, (i) => (i === 1 ? 'x'.repeat(200) : `v${i}`))]);
+    const plan = planChunks([f], { budgetTokens: 44, maxChunkTokens: 44, targetChunkTokens: 44 });
+    for (const s of slicesOf(plan, f.path)) {
+      expect(s.tokens).toBeGreaterThanOrEqual(estimateTokens(renderFileForPrompt({ ...s.file, hunks: s.hunks })));
+    }
+    expect(plan.reviewedLines).toBe(3);
+  });
+
   test('targetChunkTokens above maxChunkTokens is held to the max', () => {
     const files = ['a.ts', 'b.ts', 'c.ts'].map((p) => file(p, [hunk('+'.repeat(39))]));
-    const plan = planChunks(files, { budgetTokens: 1_000, maxChunkTokens: 100, targetChunkTokens: 10_000, tokensOf: simple });
+    const plan = planChunks(files, {
+      budgetTokens: 1_000,
+      maxChunkTokens: 100,
+      targetChunkTokens: 10_000,
+      tokensOf: simple,
+    });
     expect(paths(plan)).toEqual([['a.ts', 'b.ts'], ['c.ts']]);
     checkTotals(plan, 1_000, 100);
   });
@@ -166,12 +202,24 @@ describe('planChunks when everything fits', () => {
 describe('planChunks over the budget', () => {
   test('code before tests, docs and config', () => {
     // 50 tokens each; room for two.
-    const files = ['package.json', 'README.md', 'src/a.test.ts', 'src/a.ts'].map((p) => file(p, [hunk('+'.repeat(39))]));
-    const plan = planChunks(files, { budgetTokens: 100, maxChunkTokens: 500, targetChunkTokens: 500, tokensOf: simple });
+    const files = ['package.json', 'README.md', 'src/a.test.ts', 'src/a.ts'].map((p) =>
+      file(p, [hunk('+'.repeat(39))]),
+    );
+    const plan = planChunks(files, {
+      budgetTokens: 100,
+      maxChunkTokens: 500,
+      targetChunkTokens: 500,
+      tokensOf: simple,
+    });
     expect(paths(plan)).toEqual([['src/a.test.ts', 'src/a.ts']]);
     expect(plan.leftOut).toEqual([
       { path: 'README.md', reason: 'token ceiling reached (docs file, lower priority)', lines: 39, partial: false },
-      { path: 'package.json', reason: 'token ceiling reached (config file, lower priority)', lines: 39, partial: false },
+      {
+        path: 'package.json',
+        reason: 'token ceiling reached (config file, lower priority)',
+        lines: 39,
+        partial: false,
+      },
     ]);
     checkTotals(plan, 100, 500);
   });
@@ -195,7 +243,12 @@ describe('planChunks over the budget', () => {
     const code = file('src/a.ts', [hunk('-'.repeat(20), 1, 1), hunk('+'.repeat(20), 40, 20)]);
     const test_ = file('src/a.test.ts', [hunk('+'.repeat(20))]);
     // a.ts additions 10 + 21, a.test.ts 10 + 21: 62; the deletion hunk would need 21 more.
-    const plan = planChunks([code, test_], { budgetTokens: 62, maxChunkTokens: 500, targetChunkTokens: 500, tokensOf: simple });
+    const plan = planChunks([code, test_], {
+      budgetTokens: 62,
+      maxChunkTokens: 500,
+      targetChunkTokens: 500,
+      tokensOf: simple,
+    });
     expect(slicesOf(plan, 'src/a.ts').flatMap((s) => s.hunks)).toEqual([code.hunks[1]]);
     expect(slicesOf(plan, 'src/a.test.ts')).toHaveLength(1);
     expect(plan.leftOut).toEqual([
@@ -206,7 +259,12 @@ describe('planChunks over the budget', () => {
   test('coverage is spread: ten equal files each get about half, not five files whole', () => {
     const files = Array.from({ length: 10 }, (_, i) => file(`src/f${i}.ts`, [hunk('+'.repeat(100))]));
     // 111 tokens a file: budget for five.
-    const plan = planChunks(files, { budgetTokens: 555, maxChunkTokens: 2_000, targetChunkTokens: 300, tokensOf: simple });
+    const plan = planChunks(files, {
+      budgetTokens: 555,
+      maxChunkTokens: 2_000,
+      targetChunkTokens: 300,
+      tokensOf: simple,
+    });
     for (const f of files) {
       const slices = slicesOf(plan, f.path);
       expect(slices.length).toBeGreaterThanOrEqual(1);
@@ -226,7 +284,12 @@ describe('planChunks over the budget', () => {
   test('coverage is spread over files of many hunks: whole hunks, first ones first', () => {
     const files = Array.from({ length: 10 }, (_, i) => file(`src/f${i}.ts`, addHunks(10, 9)));
     // 10 + 10 × 10 = 110 tokens a file: budget for half.
-    const plan = planChunks(files, { budgetTokens: 550, maxChunkTokens: 2_000, targetChunkTokens: 300, tokensOf: simple });
+    const plan = planChunks(files, {
+      budgetTokens: 550,
+      maxChunkTokens: 2_000,
+      targetChunkTokens: 300,
+      tokensOf: simple,
+    });
     for (const f of files) {
       const hunks = slicesOf(plan, f.path).flatMap((s) => s.hunks);
       expect(hunks.length).toBeGreaterThanOrEqual(4);
@@ -277,7 +340,12 @@ describe('planChunks over the budget', () => {
     const plan = planChunks([f], { budgetTokens: 100_000, maxChunkTokens: 500, targetChunkTokens: 500 });
     expect(slicesOf(plan, f.path).reduce((s, x) => s + x.lines, 0)).toBe(2);
     expect(plan.leftOut).toEqual([
-      { path: 'src/min.ts', reason: 'lines too long for one model call: 2 of 3 changed lines reviewed', lines: 1, partial: true },
+      {
+        path: 'src/min.ts',
+        reason: 'lines too long for one model call: 2 of 3 changed lines reviewed',
+        lines: 1,
+        partial: true,
+      },
     ]);
   });
 
@@ -292,9 +360,28 @@ describe('planChunks over the budget', () => {
     expect(plan.reviewedLines).toBeLessThan(156);
   });
 
+  test('NaN and infinite options neither hang nor break the ceiling', () => {
+    const files = ['a.ts', 'b.ts'].map((p) => file(p, [hunk('+'.repeat(39))]));
+    const nan = planChunks(files, { budgetTokens: NaN, maxChunkTokens: NaN, targetChunkTokens: NaN, tokensOf: simple });
+    expect(nan.chunks).toEqual([]);
+    const wide = planChunks(files, {
+      budgetTokens: Infinity,
+      maxChunkTokens: Infinity,
+      targetChunkTokens: Infinity,
+      chunkOverheadTokens: NaN,
+      tokensOf: simple,
+    });
+    expect(paths(wide)).toEqual([['a.ts', 'b.ts']]);
+  });
+
   test('chunks holding code come before chunks holding only tests', () => {
     const files = ['a.test.ts', 'z.ts'].map((p) => file(p, [hunk('+'.repeat(39))]));
-    const plan = planChunks(files, { budgetTokens: 1_000, maxChunkTokens: 60, targetChunkTokens: 60, tokensOf: simple });
+    const plan = planChunks(files, {
+      budgetTokens: 1_000,
+      maxChunkTokens: 60,
+      targetChunkTokens: 60,
+      tokensOf: simple,
+    });
     expect(paths(plan)).toEqual([['z.ts'], ['a.test.ts']]);
   });
 });
@@ -350,7 +437,12 @@ describe('planChunks at scale', () => {
     const files: DiffFile[] = [];
     for (let i = 0; i < 3_000; i++) {
       const hunks = Array.from({ length: 4 }, (_, k) =>
-        hunk('  ' + '-'.repeat(3) + '+'.repeat(5 + (i % 2)) + '  ', k * 100 + 1, k * 100 + 1, (j) => `  let v${j} = f(${i}, ${k});`),
+        hunk(
+          '  ' + '-'.repeat(3) + '+'.repeat(5 + (i % 2)) + '  ',
+          k * 100 + 1,
+          k * 100 + 1,
+          (j) => `  let v${j} = f(${i}, ${k});`,
+        ),
       );
       files.push(file(`src/m${i % 50}/f${i}.ts`, hunks));
     }

@@ -96,7 +96,9 @@ describe('hunkRank', () => {
   const adds = hunk(' +-');
   const dels = hunk(' -- ');
   test('code < test < docs < config for hunks that add lines', () => {
-    const ranks = ['src/a.ts', 'src/a.test.ts', 'README.md', 'package.json'].map((p) => hunkRank(file(p, [adds]), adds));
+    const ranks = ['src/a.ts', 'src/a.test.ts', 'README.md', 'package.json'].map((p) =>
+      hunkRank(file(p, [adds]), adds),
+    );
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(new Set(ranks).size).toBe(4);
   });

@@ -87,11 +87,13 @@ export function coverage(plan: Pick<ChunkPlan, 'reviewedLines' | 'totalLines'>):
  * Deterministic: the same input gives the same plan.
  */
 export function planChunks(files: DiffFile[], opts: PlanOptions): ChunkPlan {
-  const max = Math.max(0, opts.maxChunkTokens);
-  const target = opts.targetChunkTokens > 0 ? Math.min(opts.targetChunkTokens, max) : max;
+  // NaN would make every comparison false (and the overhead loop endless): read it as 0.
+  const num = (n: number | undefined): number => (n === undefined || Number.isNaN(n) ? 0 : n);
+  const max = Math.max(0, num(opts.maxChunkTokens));
+  const target = num(opts.targetChunkTokens) > 0 ? Math.min(opts.targetChunkTokens, max) : max;
   const limits: Limits = { max, target };
-  const overhead = Math.max(0, opts.chunkOverheadTokens ?? 0);
-  const budget = opts.budgetTokens;
+  const overhead = Math.max(0, num(opts.chunkOverheadTokens));
+  const budget = num(opts.budgetTokens);
 
   const infos = prepareFiles(files, opts.tokensOf);
   const atoms = infos.map((f) => atomsOf(f, limits));
@@ -107,7 +109,9 @@ export function planChunks(files: DiffFile[], opts: PlanOptions): ChunkPlan {
   for (let round = 0; ; round++) {
     const chosen = select(infos, atoms, budget - overhead * reserved, limits);
     const chunks = pack(chosen, target);
-    if (chunks.length === 0 || sumTokens(chosen) + overhead * chunks.length <= budget) return finish(infos, chunks);
+    if (overhead === 0 || chunks.length === 0 || sumTokens(chosen) + overhead * chunks.length <= budget) {
+      return finish(infos, chunks);
+    }
     reserved = Math.max(chunks.length, round >= 8 ? reserved * 2 : reserved + 1);
   }
 }
@@ -174,7 +178,8 @@ function prepareFiles(files: DiffFile[], tokensOf: PlanOptions['tokensOf']): Fil
       if (delOnly) deletionOnly += changed;
     });
     if (total === 0) continue;
-    const meter = (tokensOf === undefined ? renderMeter(file) : null) ?? measureMeter(file, tokensOf ?? defaultTokensOf);
+    const meter =
+      (tokensOf === undefined ? renderMeter(file) : null) ?? measureMeter(file, tokensOf ?? defaultTokensOf);
     infos.push({ file, kind, meter, hunks, total, deletionOnly, tooLong: 0 });
   }
   return infos;
@@ -434,7 +439,7 @@ function select(infos: FileInfo[], atoms: Atom[][], budget: number, limits: Limi
       left -= need;
       continue;
     }
-    left -= waterFill(group, cums, left, limits);
+    waterFill(group, cums, left, limits);
     break; // lower ranks wait until this one is fully covered
   }
   return perFile.flatMap((slices) =>
@@ -631,7 +636,8 @@ function finish(infos: FileInfo[], packed: ChunkAcc[]): ChunkPlan {
     const done = reviewed.get(f) ?? 0;
     totalLines += f.total;
     reviewedLines += done;
-    if (done < f.total) leftOut.push({ path: f.file.path, reason: reasonFor(f, done), lines: f.total - done, partial: done > 0 });
+    if (done < f.total)
+      leftOut.push({ path: f.file.path, reason: reasonFor(f, done), lines: f.total - done, partial: done > 0 });
   }
   return { chunks, leftOut, reviewedLines, totalLines };
 }

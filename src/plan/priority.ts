@@ -93,7 +93,11 @@ const CONFIG_DIRS = new Set([
   '.changeset',
 ]);
 // jest.config.ts, vite.config.mjs, karma.conf.js: configuration written as code.
-const CONFIG_NAME_PATTERNS: readonly RegExp[] = [/\.(config|conf)\.[cm]?[jt]s$/i, /^docker-compose\b/i, /^dockerfile\./i];
+const CONFIG_NAME_PATTERNS: readonly RegExp[] = [
+  /\.(config|conf)\.[cm]?[jt]s$/i,
+  /^docker-compose\b/i,
+  /^dockerfile\./i,
+];
 
 /**
  * Classifies a path as code, test, docs or config by its directories, name and extension.

@@ -27,6 +27,10 @@ const MAX_ROUNDS = 4;
 /** Smallest diff budget worth another round. */
 const MIN_ROUND_DIFF_TOKENS = 800;
 const SUMMARY_OUTPUT_TOKENS = 1024;
+/** Estimated diff tokens sent to `count_tokens` once, to calibrate the estimate. */
+const CALIBRATION_SAMPLE_TOKENS = 20_000;
+/** Parts are sized a little above an even split, so packing leaves no small part for a second wave. */
+const SPREAD_SLACK = 1.03;
 
 export type ChunkedOutcome = {
   status: 'reviewed' | 'over-ceiling' | 'dry-run';
@@ -73,6 +77,40 @@ async function promptOverhead(args: Args, tag: string): Promise<InputCount> {
 }
 
 /**
+ * The estimator over-counts on purpose. Where the endpoint can count, one free count of a
+ * sample of the diff gives the real ratio, so parts are planned at what they will really
+ * cost (with 5 % to spare). Safe either way: each part's exact count is reserved before it
+ * is sent, and a part that no longer fits is left out and named.
+ */
+async function calibrate(
+  args: Args,
+  tag: string,
+  overhead: InputCount,
+  measure: (f: DiffFile) => number,
+): Promise<number> {
+  if (!args.client || !overhead.exact) return 1;
+  const sample: DiffFile[] = [];
+  let estimated = 0;
+  for (const file of args.files) {
+    const t = measure(file);
+    if (t > CALIBRATION_SAMPLE_TOKENS * 2) continue;
+    sample.push(file);
+    estimated += t;
+    if (estimated >= CALIBRATION_SAMPLE_TOKENS) break;
+  }
+  if (estimated === 0) return 1;
+  const request = buildReviewRequest({
+    model: args.model.id,
+    pr: args.pr,
+    files: sample,
+    tag,
+    part: { index: 99, count: 99 },
+  });
+  const counted = await countInput(args.client, request);
+  return Math.min(1, Math.max(0.25, ((counted.tokens - overhead.tokens) / estimated) * 1.05));
+}
+
+/**
  * Diff tokens that `calls` more parts can carry: what the ledger can still pay for (tokens and
  * dollars), less each part's prompt and answer room and, when more than one part will have
  * answered (`answered` before this round), the closing summary's share.
@@ -105,7 +143,14 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     Math.min(MAX_CHUNK_TOKENS, model.maxInputTokens - overhead.tokens - outputCap),
   );
   const totalLines = changed(args.files);
-  const diffTokens = args.files.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
+  // Rendering a file is the costly part of planning; each file is measured once per run.
+  const measured = new WeakMap<DiffFile, number>();
+  const estimate = (f: DiffFile) => {
+    let t = measured.get(f);
+    if (t === undefined) measured.set(f, (t = estimateTokens(renderFileForPrompt(f))));
+    return t;
+  };
+  const diffTokens = args.files.reduce((n, f) => n + estimate(f), 0);
   const dry = !client || config.dryRun;
 
   // Small enough for one call: the whole answer room goes to that call.
@@ -132,6 +177,12 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     // Otherwise fall through: parts can still cover what fits.
   }
 
+  const ratio = await calibrate(args, tag, overhead, estimate);
+  const tokensOf =
+    ratio === 1
+      ? undefined
+      : (file: DiffFile, hunks: DiffFile['hunks']) =>
+          Math.ceil(estimateTokens(renderFileForPrompt({ ...file, hunks })) * ratio);
   let pending = args.files;
   const lost: LeftOut[] = []; // in a part that failed or no longer fitted
   const partial: LeftOut[] = []; // partly reviewed; the rest is not retried
@@ -143,8 +194,8 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
   let parts = 0;
 
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
-    const pendingTokens = pending.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
-    const spread = Math.ceil(pendingTokens / config.maxConcurrency);
+    const pendingTokens = Math.ceil(pending.reduce((n, f) => n + estimate(f), 0) * ratio);
+    const spread = Math.ceil((pendingTokens * SPREAD_SLACK) / config.maxConcurrency);
     const target = Math.min(maxChunk, Math.max(MIN_CHUNK_TOKENS, spread, Math.min(TARGET_CHUNK_TOKENS, pendingTokens)));
     // A tight budget (or dollar cap) gets parts with the smallest useful answer room.
     let partOutput = Math.min(outputCap, PART_OUTPUT_TOKENS);
@@ -163,7 +214,12 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput);
     if (budget < MIN_ROUND_DIFF_TOKENS) break;
 
-    const plan = planChunks(pending, { budgetTokens: budget, maxChunkTokens: maxChunk, targetChunkTokens: target });
+    const plan = planChunks(pending, {
+      budgetTokens: budget,
+      maxChunkTokens: maxChunk,
+      targetChunkTokens: target,
+      tokensOf,
+    });
     if (plan.chunks.length === 0) break;
     if (dry) {
       const inputs = plan.chunks.map((c) => overhead.tokens + c.tokens);
