@@ -34061,8 +34061,8 @@ function createLocalForge(opts) {
 var anthropic = __nccwpck_require__(5519);
 // EXTERNAL MODULE: ./src/llm/credentials.ts
 var credentials = __nccwpck_require__(4705);
-// EXTERNAL MODULE: ./src/run.ts + 33 modules
-var run = __nccwpck_require__(9854);
+// EXTERNAL MODULE: ./src/run.ts + 34 modules
+var run = __nccwpck_require__(8708);
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 
 
@@ -74170,8 +74170,8 @@ function actionOutputs(result, findingsFile) {
     };
 }
 
-// EXTERNAL MODULE: ./src/run.ts + 33 modules
-var run = __nccwpck_require__(9854);
+// EXTERNAL MODULE: ./src/run.ts + 34 modules
+var run = __nccwpck_require__(8708);
 ;// CONCATENATED MODULE: ./src/trigger/trigger.ts
 const REVIEW_ACTIONS = new Set(['opened', 'synchronize', 'synchronized', 'reopened', 'ready_for_review']);
 /** What this event asks for. Anything that is not a review request is ignored with a reason. */
@@ -74294,7 +74294,7 @@ const reviewAnswerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 
 /***/ }),
 
-/***/ 9854:
+/***/ 8708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74976,83 +74976,6 @@ function finish(d) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/diff/render.ts
-/**
- * How `renderFileForPrompt` output reads, in words the prompt can hand to the model as is.
- */
-const PROMPT_FORMAT_NOTE = 'Each file starts with `## path` (plus notes such as "renamed from x" and [+added -deleted] counts); ' +
-    '`@@` lines start a new hunk. Every code line is `<number> <op> <code>`: `+` (added) and ` ` (unchanged) ' +
-    'lines carry the NEW file line number, to cite with side RIGHT; `-` (deleted) lines carry the OLD file ' +
-    'line number written with an `L` prefix (e.g. `L17 - x`), to cite with side LEFT and line 17. ' +
-    'A multi-line finding (start_line..line) must stay on one side and inside one `@@` hunk.';
-/**
- * Renders one file as compact text for the model:
- *
- * ```
- * ## src/a.ts (renamed from src/b.ts) [+2 -1]
- * @@ function foo
- *  10   const a = 1;
- * L11 - const b = 2;
- *  11 + const b = 3;
- *  12 + const c = 4;
- * ```
- *
- * Added and context lines show their new-file number (side RIGHT); deleted lines show their
- * old-file number behind an `L` (side LEFT). Numbers are right-aligned per file so the code
- * column lines up, which costs a few spaces but keeps indentation readable.
- * See {@link PROMPT_FORMAT_NOTE}.
- */
-function renderFileForPrompt(file) {
-    const out = [renderHeader(file)];
-    let width = 1;
-    for (const h of file.hunks) {
-        width = Math.max(width, String(h.oldStart + h.oldLines - 1).length, String(h.newStart + h.newLines - 1).length);
-    }
-    for (const h of file.hunks) {
-        out.push(h.section ? `@@ ${h.section}` : '@@');
-        const lastOld = lastIndex(h.lines, (l) => l.kind !== 'add');
-        const lastNew = lastIndex(h.lines, (l) => l.kind !== 'del');
-        h.lines.forEach((line, i) => {
-            out.push(renderLine(line, width));
-            const noEol = (h.oldNoNewlineAtEnd && i === lastOld) || (h.newNoNewlineAtEnd && i === lastNew);
-            if (noEol)
-                out.push('\\ no newline at end of file');
-        });
-    }
-    return out.join('\n');
-}
-function renderHeader(file) {
-    const notes = [];
-    if (file.oldPath !== null)
-        notes.push(`${file.status === 'copied' ? 'copied' : 'renamed'} from ${file.oldPath}`);
-    if (file.status === 'added' || file.status === 'deleted')
-        notes.push(file.status);
-    if (file.modeChange)
-        notes.push(`mode ${file.modeChange.old} → ${file.modeChange.new}`);
-    if (file.submodule)
-        notes.push('submodule');
-    if (file.binary)
-        notes.push('binary');
-    const suffix = notes.length > 0 ? ` (${notes.join(', ')})` : '';
-    return `## ${file.path}${suffix} [+${file.additions} -${file.deletions}]`;
-}
-function renderLine(line, width) {
-    switch (line.kind) {
-        case 'add':
-            return `${String(line.newLine).padStart(width + 1)} + ${line.text}`;
-        case 'context':
-            return `${String(line.newLine).padStart(width + 1)}   ${line.text}`;
-        case 'del':
-            return `L${String(line.oldLine).padStart(width)} - ${line.text}`;
-    }
-}
-function lastIndex(items, pred) {
-    for (let i = items.length - 1; i >= 0; i--)
-        if (pred(items[i]))
-            return i;
-    return -1;
-}
-
 ;// CONCATENATED MODULE: ./src/plan/budget.ts
 /** Below this many tokens a run cannot make a useful review, so it is skipped rather than started. */
 const MIN_RUN_TOKENS = 3000;
@@ -75099,6 +75022,87 @@ function runBudget(config, prState, month) {
         }
     }
     return budget;
+}
+
+;// CONCATENATED MODULE: ./src/diff/render.ts
+/**
+ * How `renderFileForPrompt` output reads, in words the prompt can hand to the model as is.
+ */
+const PROMPT_FORMAT_NOTE = 'Each file starts with `## path` (plus notes such as "renamed from x" and [+added -deleted] counts); ' +
+    '`@@` lines start a new hunk. Every code line is `<number> <op> <code>`: `+` (added) and ` ` (unchanged) ' +
+    'lines carry the NEW file line number, to cite with side RIGHT; `-` (deleted) lines carry the OLD file ' +
+    'line number written with an `L` prefix (e.g. `L17 - x`), to cite with side LEFT and line 17. ' +
+    'A multi-line finding (start_line..line) must stay on one side and inside one `@@` hunk.';
+/**
+ * Renders one file as compact text for the model:
+ *
+ * ```
+ * ## src/a.ts (renamed from src/b.ts) [+2 -1]
+ * @@ function foo
+ *  10   const a = 1;
+ * L11 - const b = 2;
+ *  11 + const b = 3;
+ *  12 + const c = 4;
+ * ```
+ *
+ * Added and context lines show their new-file number (side RIGHT); deleted lines show their
+ * old-file number behind an `L` (side LEFT). Numbers are right-aligned per file so the code
+ * column lines up, which costs a few spaces but keeps indentation readable.
+ * See {@link PROMPT_FORMAT_NOTE}.
+ */
+function renderFileForPrompt(file) {
+    const out = [renderHeader(file)];
+    let width = 1;
+    for (const h of file.hunks) {
+        // A side with no lines (an added or deleted file) prints no numbers, so it sets no width.
+        if (h.oldLines > 0)
+            width = Math.max(width, String(h.oldStart + h.oldLines - 1).length);
+        if (h.newLines > 0)
+            width = Math.max(width, String(h.newStart + h.newLines - 1).length);
+    }
+    for (const h of file.hunks) {
+        out.push(h.section ? `@@ ${h.section}` : '@@');
+        const lastOld = lastIndex(h.lines, (l) => l.kind !== 'add');
+        const lastNew = lastIndex(h.lines, (l) => l.kind !== 'del');
+        h.lines.forEach((line, i) => {
+            out.push(renderLine(line, width));
+            const noEol = (h.oldNoNewlineAtEnd && i === lastOld) || (h.newNoNewlineAtEnd && i === lastNew);
+            if (noEol)
+                out.push('\\ no newline at end of file');
+        });
+    }
+    return out.join('\n');
+}
+function renderHeader(file) {
+    const notes = [];
+    if (file.oldPath !== null)
+        notes.push(`${file.status === 'copied' ? 'copied' : 'renamed'} from ${file.oldPath}`);
+    if (file.status === 'added' || file.status === 'deleted')
+        notes.push(file.status);
+    if (file.modeChange)
+        notes.push(`mode ${file.modeChange.old} → ${file.modeChange.new}`);
+    if (file.submodule)
+        notes.push('submodule');
+    if (file.binary)
+        notes.push('binary');
+    const suffix = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+    return `## ${file.path}${suffix} [+${file.additions} -${file.deletions}]`;
+}
+function renderLine(line, width) {
+    switch (line.kind) {
+        case 'add':
+            return `${String(line.newLine).padStart(width + 1)} + ${line.text}`;
+        case 'context':
+            return `${String(line.newLine).padStart(width + 1)}   ${line.text}`;
+        case 'del':
+            return `L${String(line.oldLine).padStart(width)} - ${line.text}`;
+    }
+}
+function lastIndex(items, pred) {
+    for (let i = items.length - 1; i >= 0; i--)
+        if (pred(items[i]))
+            return i;
+    return -1;
 }
 
 ;// CONCATENATED MODULE: ./src/plan/estimate.ts
@@ -75415,7 +75419,7 @@ function planChunks(files, opts) {
     const limits = { max, target };
     const overhead = Math.max(0, num(opts.chunkOverheadTokens));
     const budget = num(opts.budgetTokens);
-    const infos = prepareFiles(files, opts.tokensOf);
+    const infos = prepareFiles(files, opts.tokensOf, opts.scale ?? 1);
     const atoms = infos.map((f) => atomsOf(f, limits));
     const everything = sliceAll(infos, atoms, limits);
     const packed = pack(everything, target);
@@ -75434,7 +75438,7 @@ function planChunks(files, opts) {
         reserved = Math.max(chunks.length, round >= 8 ? reserved * 2 : reserved + 1);
     }
 }
-function prepareFiles(files, tokensOf) {
+function prepareFiles(files, tokensOf, scale) {
     // Path order keeps a directory's files next to each other in the chunks.
     const ordered = files
         .map((file, i) => ({ file, i }))
@@ -75460,10 +75464,20 @@ function prepareFiles(files, tokensOf) {
         });
         if (total === 0)
             continue;
-        const meter = (tokensOf === undefined ? renderMeter(file) : null) ?? measureMeter(file, tokensOf ?? defaultTokensOf);
+        const measured = (tokensOf === undefined ? renderMeter(file) : null) ?? measureMeter(file, tokensOf ?? defaultTokensOf);
+        const meter = scale === 1 ? measured : scaledMeter(measured, scale);
         infos.push({ file, kind, meter, hunks, total, deletionOnly, tooLong: 0 });
     }
     return infos;
+}
+/** A meter whose sizes are `scale` times the measured ones (rounded up, so never below them × scale). */
+function scaledMeter(m, scale) {
+    return {
+        header: Math.ceil(m.header * scale),
+        cost: (h, from, to) => Math.ceil(m.cost(h, from, to) * scale),
+        // ceil(c × scale) ≤ limit exactly when c ≤ floor(limit) / scale.
+        maxEnd: (h, from, to, limit) => m.maxEnd(h, from, to, Math.floor(limit) / scale),
+    };
 }
 function defaultTokensOf(file, hunks) {
     return estimateTokens(renderFileForPrompt({ ...file, hunks }));
@@ -76073,6 +76087,21 @@ async function chooseModel(client, config, tier, usable = () => true) {
     return chosen;
 }
 
+;// CONCATENATED MODULE: ./src/plan/measure.ts
+
+
+// Rendering is the costly part of sizing a diff; each parsed file is measured once.
+const measured = new WeakMap();
+/** Estimated prompt tokens of a file as the model will read it (memoized per parsed file). */
+function fileTokens(file) {
+    let tokens = measured.get(file);
+    if (tokens === undefined) {
+        tokens = estimateTokens(renderFileForPrompt(file));
+        measured.set(file, tokens);
+    }
+    return tokens;
+}
+
 ;// CONCATENATED MODULE: ./src/plan/prices.ts
 /**
  * Published list prices (2026-11), matched by id prefix, longest first. Cache writes are the
@@ -76401,7 +76430,9 @@ function priceTable(config) {
 }
 /** The ledger of one run on `model`: the token ceiling, and the dollar cap priced for that model. */
 function createRunLedger(config, ceiling, model) {
-    const cost = config.maxCostUsd === null ? null : { limitUsd: config.maxCostUsd, price: priceFor(model.id, priceTable(config)).price };
+    const cost = config.maxCostUsd === null
+        ? null
+        : { limitUsd: config.maxCostUsd, price: priceFor(model.id, priceTable(config)).price };
     return new UsageLedger(ceiling, DEFAULT_INPUT_MARGIN, cost);
 }
 /** Smallest diff, in tokens, that is worth a review call. */
@@ -76851,7 +76882,6 @@ async function mapPool(items, limit, fn) {
 
 
 
-
 /** Diff tokens per call that spread a large PR over parallel calls without losing context. */
 const TARGET_CHUNK_TOKENS = 30_000;
 const MIN_CHUNK_TOKENS = 4_000;
@@ -76944,14 +76974,7 @@ async function reviewInChunks(args) {
     const outputCap = Math.min(config.maxOutputTokens, model.maxOutputTokens);
     const maxChunk = Math.max(MIN_CHUNK_TOKENS, Math.min(MAX_CHUNK_TOKENS, model.maxInputTokens - overhead.tokens - outputCap));
     const totalLines = changed(args.files);
-    // Rendering a file is the costly part of planning; each file is measured once per run.
-    const measured = new WeakMap();
-    const estimate = (f) => {
-        let t = measured.get(f);
-        if (t === undefined)
-            measured.set(f, (t = estimateTokens(renderFileForPrompt(f))));
-        return t;
-    };
+    const estimate = fileTokens;
     const diffTokens = args.files.reduce((n, f) => n + estimate(f), 0);
     const dry = !client || config.dryRun;
     // Small enough for one call: the whole answer room goes to that call.
@@ -76978,9 +77001,6 @@ async function reviewInChunks(args) {
         // Otherwise fall through: parts can still cover what fits.
     }
     const ratio = await calibrate(args, tag, overhead, estimate);
-    const tokensOf = ratio === 1
-        ? undefined
-        : (file, hunks) => Math.ceil(estimateTokens(renderFileForPrompt({ ...file, hunks })) * ratio);
     let pending = args.files;
     const lost = []; // in a part that failed or no longer fitted
     const partial = []; // partly reviewed; the rest is not retried
@@ -77010,7 +77030,7 @@ async function reviewInChunks(args) {
             budgetTokens: budget,
             maxChunkTokens: maxChunk,
             targetChunkTokens: target,
-            tokensOf,
+            scale: ratio,
         });
         if (plan.chunks.length === 0)
             break;
@@ -77208,7 +77228,6 @@ function recordRun(previous, reviewed, run) {
 
 
 
-
 /** Summary comments updated this month are read back for the monthly budget: at most this many. */
 const MONTH_SCAN_LIMIT = 1000;
 async function readMonthUsage(forge, config, now) {
@@ -77222,7 +77241,7 @@ async function run({ config, forge, model: client, log, now = () => new Date() }
     const pr = await forge.getPullRequest();
     const { kept, skipped } = filterFiles(parseDiff(await forge.getDiff()), config);
     const lines = changedLines(kept);
-    const diffTokens = kept.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
+    const diffTokens = kept.reduce((n, f) => n + fileTokens(f), 0);
     log.info(`PR #${pr.number}: ${kept.length} file(s), ${lines} changed line(s); ${skipped.length} left out by filters`);
     const previous = await forge.findComment(SUMMARY_MARKER);
     const history = decodeState(previous?.body);

@@ -2,11 +2,10 @@ import type { Config } from './config/config.js';
 import { buildAnchorIndex } from './diff/anchor.js';
 import { changedLines, filterFiles } from './diff/filter.js';
 import { parseDiff } from './diff/parse.js';
-import { renderFileForPrompt } from './diff/render.js';
 import { runBudget, type MonthUsage } from './plan/budget.js';
 import { coverage } from './plan/chunks.js';
 import { chooseModel } from './plan/choose-model.js';
-import { estimateTokens } from './plan/estimate.js';
+import { fileTokens } from './plan/measure.js';
 import { estimateCost } from './plan/prices.js';
 import { canReviewUsefully, createRunLedger, priceTable } from './plan/run-ledger.js';
 import { chooseTier } from './plan/tier.js';
@@ -45,7 +44,7 @@ export async function run({ config, forge, model: client, log, now = () => new D
   const pr = await forge.getPullRequest();
   const { kept, skipped } = filterFiles(parseDiff(await forge.getDiff()), config);
   const lines = changedLines(kept);
-  const diffTokens = kept.reduce((n, f) => n + estimateTokens(renderFileForPrompt(f)), 0);
+  const diffTokens = kept.reduce((n, f) => n + fileTokens(f), 0);
   log.info(`PR #${pr.number}: ${kept.length} file(s), ${lines} changed line(s); ${skipped.length} left out by filters`);
 
   const previous = await forge.findComment(SUMMARY_MARKER);

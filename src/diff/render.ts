@@ -31,7 +31,9 @@ export function renderFileForPrompt(file: DiffFile): string {
   const out = [renderHeader(file)];
   let width = 1;
   for (const h of file.hunks) {
-    width = Math.max(width, String(h.oldStart + h.oldLines - 1).length, String(h.newStart + h.newLines - 1).length);
+    // A side with no lines (an added or deleted file) prints no numbers, so it sets no width.
+    if (h.oldLines > 0) width = Math.max(width, String(h.oldStart + h.oldLines - 1).length);
+    if (h.newLines > 0) width = Math.max(width, String(h.newStart + h.newLines - 1).length);
   }
   for (const h of file.hunks) {
     out.push(h.section ? `@@ ${h.section}` : '@@');

@@ -57,6 +57,11 @@ export type PlanOptions = {
   chunkOverheadTokens?: number;
   /** Token size of the rendered slice; default: estimateTokens(renderFileForPrompt({...file, hunks})). */
   tokensOf?: (file: DiffFile, hunks: Hunk[]) => number;
+  /**
+   * Multiplies every measured size (default 1): the caller's calibration of the estimate
+   * against an exact count, applied without giving up the fast default measure.
+   */
+  scale?: number;
 };
 
 /** Coverage as a percentage with one decimal, 100 when totalLines is 0. */
@@ -95,7 +100,7 @@ export function planChunks(files: DiffFile[], opts: PlanOptions): ChunkPlan {
   const overhead = Math.max(0, num(opts.chunkOverheadTokens));
   const budget = num(opts.budgetTokens);
 
-  const infos = prepareFiles(files, opts.tokensOf);
+  const infos = prepareFiles(files, opts.tokensOf, opts.scale ?? 1);
   const atoms = infos.map((f) => atomsOf(f, limits));
 
   const everything = sliceAll(infos, atoms, limits);
@@ -157,7 +162,7 @@ type Atom = { f: FileInfo; h: HunkInfo; from: number; to: number; cost: number; 
 /** A slice being built: atoms in the order they were chosen, tokens including the header. */
 type SliceAcc = { f: FileInfo; atoms: Atom[]; tokens: number; rank: number };
 
-function prepareFiles(files: DiffFile[], tokensOf: PlanOptions['tokensOf']): FileInfo[] {
+function prepareFiles(files: DiffFile[], tokensOf: PlanOptions['tokensOf'], scale: number): FileInfo[] {
   // Path order keeps a directory's files next to each other in the chunks.
   const ordered = files
     .map((file, i) => ({ file, i }))
@@ -178,11 +183,22 @@ function prepareFiles(files: DiffFile[], tokensOf: PlanOptions['tokensOf']): Fil
       if (delOnly) deletionOnly += changed;
     });
     if (total === 0) continue;
-    const meter =
+    const measured =
       (tokensOf === undefined ? renderMeter(file) : null) ?? measureMeter(file, tokensOf ?? defaultTokensOf);
+    const meter = scale === 1 ? measured : scaledMeter(measured, scale);
     infos.push({ file, kind, meter, hunks, total, deletionOnly, tooLong: 0 });
   }
   return infos;
+}
+
+/** A meter whose sizes are `scale` times the measured ones (rounded up, so never below them × scale). */
+function scaledMeter(m: FileMeter, scale: number): FileMeter {
+  return {
+    header: Math.ceil(m.header * scale),
+    cost: (h, from, to) => Math.ceil(m.cost(h, from, to) * scale),
+    // ceil(c × scale) ≤ limit exactly when c ≤ floor(limit) / scale.
+    maxEnd: (h, from, to, limit) => m.maxEnd(h, from, to, Math.floor(limit) / scale),
+  };
 }
 
 function defaultTokensOf(file: DiffFile, hunks: Hunk[]): number {

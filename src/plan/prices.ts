@@ -24,7 +24,10 @@ export const PRICE_TABLE: Record<string, Price> = {
 /** Unknown ids are priced at the most expensive listed rate, so an estimate never understates. */
 const FALLBACK: Price = { input: 10, output: 50, cacheWrite: 12.5, cacheRead: 1 };
 
-export function priceFor(modelId: string, table: Record<string, Price> = PRICE_TABLE): { price: Price; known: boolean } {
+export function priceFor(
+  modelId: string,
+  table: Record<string, Price> = PRICE_TABLE,
+): { price: Price; known: boolean } {
   const key = Object.keys(table)
     .filter((k) => modelId.startsWith(k))
     .sort((a, b) => b.length - a.length)[0];

@@ -11,7 +11,10 @@ export function priceTable(config: Config): Record<string, Price> {
 
 /** The ledger of one run on `model`: the token ceiling, and the dollar cap priced for that model. */
 export function createRunLedger(config: Config, ceiling: number, model: ResolvedModel): UsageLedger {
-  const cost = config.maxCostUsd === null ? null : { limitUsd: config.maxCostUsd, price: priceFor(model.id, priceTable(config)).price };
+  const cost =
+    config.maxCostUsd === null
+      ? null
+      : { limitUsd: config.maxCostUsd, price: priceFor(model.id, priceTable(config)).price };
   return new UsageLedger(ceiling, DEFAULT_INPUT_MARGIN, cost);
 }
 

@@ -1,10 +1,9 @@
 import type { Config } from '../config/config.js';
-import { renderFileForPrompt } from '../diff/render.js';
 import type { DiffFile } from '../diff/types.js';
 import { callWithinCeiling, countInput, MIN_USEFUL_OUTPUT, type InputCount } from '../llm/guarded-call.js';
 import type { UsageLedger } from '../llm/ledger.js';
 import { planChunks, type Chunk, type LeftOut } from '../plan/chunks.js';
-import { estimateTokens } from '../plan/estimate.js';
+import { fileTokens } from '../plan/measure.js';
 import type { ResolvedModel } from '../plan/models.js';
 import { estimateCost } from '../plan/prices.js';
 import { priceTable } from '../plan/run-ledger.js';
@@ -143,13 +142,7 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     Math.min(MAX_CHUNK_TOKENS, model.maxInputTokens - overhead.tokens - outputCap),
   );
   const totalLines = changed(args.files);
-  // Rendering a file is the costly part of planning; each file is measured once per run.
-  const measured = new WeakMap<DiffFile, number>();
-  const estimate = (f: DiffFile) => {
-    let t = measured.get(f);
-    if (t === undefined) measured.set(f, (t = estimateTokens(renderFileForPrompt(f))));
-    return t;
-  };
+  const estimate = fileTokens;
   const diffTokens = args.files.reduce((n, f) => n + estimate(f), 0);
   const dry = !client || config.dryRun;
 
@@ -178,11 +171,6 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
   }
 
   const ratio = await calibrate(args, tag, overhead, estimate);
-  const tokensOf =
-    ratio === 1
-      ? undefined
-      : (file: DiffFile, hunks: DiffFile['hunks']) =>
-          Math.ceil(estimateTokens(renderFileForPrompt({ ...file, hunks })) * ratio);
   let pending = args.files;
   const lost: LeftOut[] = []; // in a part that failed or no longer fitted
   const partial: LeftOut[] = []; // partly reviewed; the rest is not retried
@@ -218,7 +206,7 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
       budgetTokens: budget,
       maxChunkTokens: maxChunk,
       targetChunkTokens: target,
-      tokensOf,
+      scale: ratio,
     });
     if (plan.chunks.length === 0) break;
     if (dry) {
