@@ -14,7 +14,8 @@ const silent = { info: () => {}, warning: () => {} };
 
 /** What the fake API "really" charges for a request's input: a tokenizer of ~4 characters a token. */
 function trueInput(req: ModelRequest): number {
-  const chars = [...req.system, ...req.user].reduce((n, b) => n + b.text.length, 0) + JSON.stringify(req.outputSchema).length;
+  const chars =
+    [...req.system, ...req.user].reduce((n, b) => n + b.text.length, 0) + JSON.stringify(req.outputSchema).length;
   return Math.ceil(chars / 4);
 }
 
@@ -80,7 +81,11 @@ const caseArb = fc.record({
     countFactor: fc.option(fc.double({ min: 0.9, max: 1.1, noNaN: true }), { nil: null, freq: 4 }),
     outputShare: fc.constantFrom(0.05, 0.5, 1, 1),
     cacheShare: fc.constantFrom(0, 0, 0.3, 0.8),
-    failures: fc.dictionary(fc.integer({ min: 0, max: 6 }).map(String), fc.constantFrom('before' as const, 'cut' as const), { maxKeys: 3 }),
+    failures: fc.dictionary(
+      fc.integer({ min: 0, max: 6 }).map(String),
+      fc.constantFrom('before' as const, 'cut' as const),
+      { maxKeys: 3 },
+    ),
     stopReason: fc.constantFrom('tool_use' as const, 'max_tokens' as const, 'refusal' as const),
   }),
 });

@@ -29,9 +29,7 @@ describe('run', () => {
     const result = await run({ config: config(), forge, model: model.client, log: silent });
 
     expect(forge.reviews).toHaveLength(1);
-    expect(forge.reviews[0]!.comments).toEqual([
-      expect.objectContaining({ path: 'src/a.ts', line: 2, side: 'RIGHT' }),
-    ]);
+    expect(forge.reviews[0]!.comments).toEqual([expect.objectContaining({ path: 'src/a.ts', line: 2, side: 'RIGHT' })]);
     expect(forge.reviews[0]!.commitId).toBe(forge.pr.headSha);
     expect(forge.comments).toHaveLength(1);
     const summary = forge.comments[0]!.body;
@@ -64,7 +62,12 @@ describe('run', () => {
   ])('%i changed lines use %s (%s tier)', async (lines, modelId, tier) => {
     const forge = memoryForge(addedFile('src/big.ts', codeLines(lines)));
     const model = scriptedModel(() => ({ summary: 'ok', findings: [] }));
-    const result = await run({ config: config({ 'max-tokens-per-run': '500000' }), forge, model: model.client, log: silent });
+    const result = await run({
+      config: config({ 'max-tokens-per-run': '500000' }),
+      forge,
+      model: model.client,
+      log: silent,
+    });
 
     expect(model.calls.length).toBeGreaterThanOrEqual(1);
     for (const call of model.calls) expect(call.request.model).toBe(modelId);
@@ -74,7 +77,12 @@ describe('run', () => {
   test('the model input forces one model whatever the size', async () => {
     const forge = memoryForge(addedFile('src/big.ts', codeLines(2000)));
     const model = scriptedModel(() => ({ summary: 'ok', findings: [] }));
-    await run({ config: config({ model: 'haiku', 'max-tokens-per-run': '500000' }), forge, model: model.client, log: silent });
+    await run({
+      config: config({ model: 'haiku', 'max-tokens-per-run': '500000' }),
+      forge,
+      model: model.client,
+      log: silent,
+    });
     expect(model.calls[0]!.request.model).toBe('claude-haiku-9');
   });
 
@@ -82,7 +90,12 @@ describe('run', () => {
     const forge = memoryForge(addedFile('src/a.ts', codeLines(200)));
     const model = scriptedModel(() => ({ summary: 'ok', findings: [] }));
     const ceiling = 6_000;
-    const result = await run({ config: config({ 'max-tokens-per-run': String(ceiling) }), forge, model: model.client, log: silent });
+    const result = await run({
+      config: config({ 'max-tokens-per-run': String(ceiling) }),
+      forge,
+      model: model.client,
+      log: silent,
+    });
 
     const input = await model.client.countTokens(model.calls[0]!.request);
     expect(input! + model.calls[0]!.maxTokens).toBeLessThanOrEqual(ceiling);
@@ -93,7 +106,12 @@ describe('run', () => {
   test('when even the smallest useful review does not fit, the summary says so and nothing is spent', async () => {
     const forge = memoryForge(addedFile('src/a.ts', codeLines(400)));
     const model = scriptedModel(() => ({ summary: 'ok', findings: [] }));
-    const result = await run({ config: config({ 'max-tokens-per-run': '2000' }), forge, model: model.client, log: silent });
+    const result = await run({
+      config: config({ 'max-tokens-per-run': '2000' }),
+      forge,
+      model: model.client,
+      log: silent,
+    });
 
     expect(model.calls).toHaveLength(0);
     expect(forge.reviews).toHaveLength(0);
@@ -122,7 +140,9 @@ describe('run', () => {
     expect(forge.comments).toHaveLength(0);
     expect(result.report.status).toBe('dry-run');
     expect(result.summaryMarkdown).toContain('claude-haiku-5-5');
-    expect(result.summaryMarkdown).toMatch(/Dry run: one call to `claude-haiku-5-5` with ~[\d,]+ input tokens \(estimated\)/);
+    expect(result.summaryMarkdown).toMatch(
+      /Dry run: one call to `claude-haiku-5-5` with ~[\d,]+ input tokens \(estimated\)/,
+    );
   });
 
   test('the diff reaches the model with new-file line numbers, inside the untrusted-data wrapper', async () => {
@@ -153,7 +173,12 @@ describe('run', () => {
       summary: 's',
       findings: [{ path: 'src/a.ts', line: 1, side: 'RIGHT', severity: 'critical', title: 'SQL injection', body: 'b' }],
     }));
-    await run({ config: config({ 'review-event': 'REQUEST_CHANGES-on-critical' }), forge, model: model.client, log: silent });
+    await run({
+      config: config({ 'review-event': 'REQUEST_CHANGES-on-critical' }),
+      forge,
+      model: model.client,
+      log: silent,
+    });
     expect(forge.reviews[0]!.event).toBe('REQUEST_CHANGES');
   });
 });

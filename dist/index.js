@@ -33988,7 +33988,12 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 /** git's id for the empty tree: the base of a repository's first commit. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 function git(cwd, args) {
-    return (0,external_node_child_process_.execFileSync)('git', args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    return (0,external_node_child_process_.execFileSync)('git', args, {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
 }
 /** Strips hidden markers so a terminal shows what a person would see on the forge. */
 function visible(markdown) {
@@ -34028,8 +34033,15 @@ function createLocalForge(opts) {
             const [subject = '', ...rest] = git(opts.cwd, ['log', '-1', '--format=%s%n%b', headSha]).split('\n');
             const author = git(opts.cwd, ['log', '-1', '--format=%an', headSha]).trim();
             return {
-                number: 0, title: subject, body: rest.join('\n').trim(), author, draft: false,
-                headSha, baseSha, baseRef: opts.base ?? `${head}~1`, htmlUrl: '',
+                number: 0,
+                title: subject,
+                body: rest.join('\n').trim(),
+                author,
+                draft: false,
+                headSha,
+                baseSha,
+                baseRef: opts.base ?? `${head}~1`,
+                htmlUrl: '',
             };
         },
         async getDiff() {
@@ -34122,7 +34134,10 @@ async function cli(argv) {
             model = (0,anthropic/* createAnthropicModelClient */.lx)(checked.credentials);
         }
         const forge = createLocalForge({ cwd: process.cwd(), base: args.base, head: args.head, print: out });
-        const log = { info: (m) => process.stderr.write(`${m}\n`), warning: (m) => process.stderr.write(`warning: ${m}\n`) };
+        const log = {
+            info: (m) => process.stderr.write(`${m}\n`),
+            warning: (m) => process.stderr.write(`warning: ${m}\n`),
+        };
         const result = await (0,run/* run */.e)({ config, forge, model, log });
         if (!model) {
             out(result.summaryMarkdown.replace(/<!--[\s\S]*?-->\n?/g, '').trim());
@@ -74177,7 +74192,10 @@ const REVIEW_ACTIONS = new Set(['opened', 'synchronize', 'synchronized', 'reopen
 /** What this event asks for. Anything that is not a review request is ignored with a reason. */
 function readTrigger(eventName, payload, opts) {
     if (eventName !== 'pull_request' && eventName !== 'pull_request_target') {
-        return { kind: 'ignore', reason: `event \`${eventName || '(none)'}\` does not start a review; use \`pull_request\`` };
+        return {
+            kind: 'ignore',
+            reason: `event \`${eventName || '(none)'}\` does not start a review; use \`pull_request\``,
+        };
     }
     const p = (payload ?? {});
     const number = p.pull_request?.number ?? p.number;
@@ -74189,7 +74207,10 @@ function readTrigger(eventName, payload, opts) {
     if (p.pull_request?.state === 'closed')
         return { kind: 'ignore', reason: `pull request #${number} is closed` };
     if (p.pull_request?.draft && !opts.reviewDrafts) {
-        return { kind: 'ignore', reason: `pull request #${number} is a draft; set \`review-drafts: true\` to review drafts` };
+        return {
+            kind: 'ignore',
+            reason: `pull request #${number} is a draft; set \`review-drafts: true\` to review drafts`,
+        };
     }
     return { kind: 'review', prNumber: number };
 }
@@ -74242,7 +74263,10 @@ async function main() {
         core_setSecret(token);
         const [owner = '', repo = ''] = env('GITHUB_REPOSITORY').split('/');
         const forge = createGitHubForge({
-            token, owner, repo, pullNumber: trigger.prNumber,
+            token,
+            owner,
+            repo,
+            pullNumber: trigger.prNumber,
             apiUrl: env('GITHUB_API_URL') || 'https://api.github.com',
             log: (m) => info(m),
             // A run makes two or three writes, so GitHub's one-write-a-second pacing would only add waiting.
@@ -76348,7 +76372,10 @@ function buildReviewRequest(args) {
         model: args.model,
         system: [{ text: `${SYSTEM_PROMPT}\n\n${PROMPT_FORMAT_NOTE}`, cache: true }],
         user: [
-            { text: `Pull request description:\n${untrusted('description', describePr(pr), tag)}`, cache: part !== undefined },
+            {
+                text: `Pull request description:\n${untrusted('description', describePr(pr), tag)}`,
+                cache: part !== undefined,
+            },
             { text: `${scope}\n${untrusted('diff', diff, tag)}` },
         ],
         outputSchema: ANSWER_SCHEMA,
@@ -76378,7 +76405,9 @@ function buildSummaryRequest(args) {
         ],
         user: [
             { text: `Pull request description:\n${untrusted('description', describePr(args.pr), args.tag)}` },
-            { text: `Notes of the parts:\n${untrusted('notes', notes, args.tag)}\n\nFindings:\n${untrusted('findings', titles, args.tag)}` },
+            {
+                text: `Notes of the parts:\n${untrusted('notes', notes, args.tag)}\n\nFindings:\n${untrusted('findings', titles, args.tag)}`,
+            },
         ],
         outputSchema: SUMMARY_SCHEMA,
     };
@@ -76396,7 +76425,9 @@ const MIN_USEFUL_OUTPUT = 1024;
 /** Counts a request's input with the API (free) or, where the endpoint cannot, estimates it conservatively. */
 async function countInput(client, request) {
     const counted = client ? await client.countTokens(request) : null;
-    return counted === null ? { tokens: estimateTokens(requestText(request)), exact: false } : { tokens: counted, exact: true };
+    return counted === null
+        ? { tokens: estimateTokens(requestText(request)), exact: false }
+        : { tokens: counted, exact: true };
 }
 /**
  * Makes one model call only if the ledger can reserve its input and at least `minOutput`
@@ -76800,7 +76831,9 @@ function coverageLists(kept, skipped, leftOut) {
         const all = total ? total.additions + total.deletions : l.lines;
         return {
             path: l.path,
-            reason: l.partial ? `partly reviewed: ${report_num(all - l.lines)} of ${report_num(all)} changed lines (${l.reason})` : l.reason,
+            reason: l.partial
+                ? `partly reviewed: ${report_num(all - l.lines)} of ${report_num(all)} changed lines (${l.reason})`
+                : l.reason,
         };
     });
     return { reviewed, skipped: [...budgetSkips, ...skipped] };
@@ -77260,15 +77293,32 @@ async function run({ config, forge, model: client, log, now = () => new Date() }
     const costUsd = chosen ? estimateCost(chosen.model.id, usage, priceTable(config)) : 0;
     const spent = ledger?.spent ?? 0;
     const state = recordRun(history, outcome?.status === 'reviewed', {
-        at: now().toISOString(), sha: pr.headSha, model: chosen?.model.id ?? '', tokens: spent, cost: costUsd,
+        at: now().toISOString(),
+        sha: pr.headSha,
+        model: chosen?.model.id ?? '',
+        tokens: spent,
+        cost: costUsd,
     });
     const lists = coverageLists(kept, skipped, outcome?.leftOut ?? []);
     const report = {
         status: budget.skip ? 'over-budget' : (outcome?.status ?? 'nothing-to-review'),
-        headSha: pr.headSha, prSummary: outcome?.answer?.summary ?? '', placement, ...lists, changedLines: lines,
-        coverage: outcome && outcome.calls > 0 ? coverage(outcome) : null, tier: chosen?.tier ?? tier,
-        model: chosen?.model ?? null, usage, ceiling: budget.ceiling, costUsd,
-        notes: [...(budget.skip ? [`Not reviewed: ${budget.skip}. No tokens were spent.`] : []), ...budget.notes, ...(chosen?.notes ?? []), ...(outcome?.notes ?? [])],
+        headSha: pr.headSha,
+        prSummary: outcome?.answer?.summary ?? '',
+        placement,
+        ...lists,
+        changedLines: lines,
+        coverage: outcome && outcome.calls > 0 ? coverage(outcome) : null,
+        tier: chosen?.tier ?? tier,
+        model: chosen?.model ?? null,
+        usage,
+        ceiling: budget.ceiling,
+        costUsd,
+        notes: [
+            ...(budget.skip ? [`Not reviewed: ${budget.skip}. No tokens were spent.`] : []),
+            ...budget.notes,
+            ...(chosen?.notes ?? []),
+            ...(outcome?.notes ?? []),
+        ],
         state,
     };
     const summaryMarkdown = renderSummary(report);

@@ -42,7 +42,10 @@ export async function main(): Promise<void> {
     core.setSecret(token);
     const [owner = '', repo = ''] = env('GITHUB_REPOSITORY').split('/');
     const forge = createGitHubForge({
-      token, owner, repo, pullNumber: trigger.prNumber,
+      token,
+      owner,
+      repo,
+      pullNumber: trigger.prNumber,
       apiUrl: env('GITHUB_API_URL') || 'https://api.github.com',
       log: (m) => core.info(m),
       // A run makes two or three writes, so GitHub's one-write-a-second pacing would only add waiting.

@@ -51,7 +51,8 @@ export async function run({ config, forge, model: client, log, now = () => new D
   const history = decodeState(previous?.body);
   const budget = runBudget(config, history, await readMonthUsage(forge, config, now()));
   const tier = budget.stepDownToSmall ? 'small' : chooseTier(lines, config);
-  const usable = (m: Parameters<typeof canReviewUsefully>[2]) => canReviewUsefully(config, budget.ceiling, m, diffTokens);
+  const usable = (m: Parameters<typeof canReviewUsefully>[2]) =>
+    canReviewUsefully(config, budget.ceiling, m, diffTokens);
   const chosen = kept.length > 0 && !budget.skip ? await chooseModel(client, config, tier, usable) : null;
   if (chosen) log.info(`${chosen.tier} tier → ${chosen.model.id}; ceiling ${budget.ceiling} tokens`);
   const ledger = chosen ? createRunLedger(config, budget.ceiling, chosen.model) : null;
@@ -66,15 +67,32 @@ export async function run({ config, forge, model: client, log, now = () => new D
   const costUsd = chosen ? estimateCost(chosen.model.id, usage, priceTable(config)) : 0;
   const spent = ledger?.spent ?? 0;
   const state = recordRun(history, outcome?.status === 'reviewed', {
-    at: now().toISOString(), sha: pr.headSha, model: chosen?.model.id ?? '', tokens: spent, cost: costUsd,
+    at: now().toISOString(),
+    sha: pr.headSha,
+    model: chosen?.model.id ?? '',
+    tokens: spent,
+    cost: costUsd,
   });
   const lists = coverageLists(kept, skipped, outcome?.leftOut ?? []);
   const report: SummaryReport = {
     status: budget.skip ? 'over-budget' : (outcome?.status ?? 'nothing-to-review'),
-    headSha: pr.headSha, prSummary: outcome?.answer?.summary ?? '', placement, ...lists, changedLines: lines,
-    coverage: outcome && outcome.calls > 0 ? coverage(outcome) : null, tier: chosen?.tier ?? tier,
-    model: chosen?.model ?? null, usage, ceiling: budget.ceiling, costUsd,
-    notes: [...(budget.skip ? [`Not reviewed: ${budget.skip}. No tokens were spent.`] : []), ...budget.notes, ...(chosen?.notes ?? []), ...(outcome?.notes ?? [])],
+    headSha: pr.headSha,
+    prSummary: outcome?.answer?.summary ?? '',
+    placement,
+    ...lists,
+    changedLines: lines,
+    coverage: outcome && outcome.calls > 0 ? coverage(outcome) : null,
+    tier: chosen?.tier ?? tier,
+    model: chosen?.model ?? null,
+    usage,
+    ceiling: budget.ceiling,
+    costUsd,
+    notes: [
+      ...(budget.skip ? [`Not reviewed: ${budget.skip}. No tokens were spent.`] : []),
+      ...budget.notes,
+      ...(chosen?.notes ?? []),
+      ...(outcome?.notes ?? []),
+    ],
     state,
   };
   const summaryMarkdown = renderSummary(report);

@@ -15,16 +15,26 @@ afterEach(async () => {
 function repoWithTwoCommits(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cpr-preview-'));
   const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, GIT_CONFIG_NOSYSTEM: '1' },
-    });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', HOME: dir, GIT_CONFIG_NOSYSTEM: '1' },
+      },
+    );
   git('init', '-q');
   mkdirSync(join(dir, 'src'));
-  writeFileSync(join(dir, 'src/app.ts'), Array.from({ length: 30 }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n');
+  writeFileSync(
+    join(dir, 'src/app.ts'),
+    Array.from({ length: 30 }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n',
+  );
   git('add', '.');
   git('commit', '-qm', 'base');
-  writeFileSync(join(dir, 'src/app.ts'), Array.from({ length: 30 }, (_, i) => `export const v${i} = ${i === 12 ? 'null!' : i};`).join('\n') + '\n');
+  writeFileSync(
+    join(dir, 'src/app.ts'),
+    Array.from({ length: 30 }, (_, i) => `export const v${i} = ${i === 12 ? 'null!' : i};`).join('\n') + '\n',
+  );
   writeFileSync(join(dir, 'package-lock.json'), '{}\n');
   git('add', '.');
   git('commit', '-qm', 'Make v12 null');
@@ -68,12 +78,24 @@ describe('npm run preview (the bundled CLI on a local git repository)', () => {
       respond: () => ({
         toolInput: {
           summary: 'Sets v12 to a non-null assertion.',
-          findings: [{ path: 'src/app.ts', line: 13, side: 'RIGHT', severity: 'high', title: 'Null assertion', body: '`null!` is always null.' }],
+          findings: [
+            {
+              path: 'src/app.ts',
+              line: 13,
+              side: 'RIGHT',
+              severity: 'high',
+              title: 'Null assertion',
+              body: '`null!` is always null.',
+            },
+          ],
         },
       }),
     });
     servers.push(anthropic);
-    const out = await preview(dir, [], { ANTHROPIC_API_KEY: 'sk-ant-api03-preview', ANTHROPIC_BASE_URL: anthropic.url });
+    const out = await preview(dir, [], {
+      ANTHROPIC_API_KEY: 'sk-ant-api03-preview',
+      ANTHROPIC_BASE_URL: anthropic.url,
+    });
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('── src/app.ts:13');
     expect(out.stdout).toContain('Null assertion');

@@ -12,7 +12,18 @@ const action = parse(readFileSync(resolve(root, 'action.yml'), 'utf8')) as {
   runs: { using: string; main: string };
 };
 const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
-const OUTPUTS = ['model', 'tier', 'input-tokens', 'output-tokens', 'total-tokens', 'cost-usd', 'findings-count', 'findings-file', 'review-url', 'skipped-files'];
+const OUTPUTS = [
+  'model',
+  'tier',
+  'input-tokens',
+  'output-tokens',
+  'total-tokens',
+  'cost-usd',
+  'findings-count',
+  'findings-file',
+  'review-url',
+  'skipped-files',
+];
 
 describe('action.yml is the public contract', () => {
   test('declares exactly the inputs the action reads, with the same defaults', () => {

@@ -152,16 +152,36 @@ describe('scale', () => {
               : { kind: 'context', oldLine: start + i, newLine: start + i, text: 'x' },
           );
         }
-        hunks.push({ oldStart: start, oldLines: 7, newStart: start, newLines: 11, section: '', lines, oldNoNewlineAtEnd: false, newNoNewlineAtEnd: false });
+        hunks.push({
+          oldStart: start,
+          oldLines: 7,
+          newStart: start,
+          newLines: 11,
+          section: '',
+          lines,
+          oldNoNewlineAtEnd: false,
+          newNoNewlineAtEnd: false,
+        });
       }
-      files.push({ path: `pkg${f % 50}/file${f}.ts`, oldPath: null, status: 'modified', binary: false, modeChange: null, submodule: false, hunks, additions: 12, deletions: 0 });
+      files.push({
+        path: `pkg${f % 50}/file${f}.ts`,
+        oldPath: null,
+        status: 'modified',
+        binary: false,
+        modeChange: null,
+        submodule: false,
+        hunks,
+        additions: 12,
+        deletions: 0,
+      });
     }
     const started = performance.now();
     const big = buildAnchorIndex(files);
     let ok = 0;
     for (let q = 0; q < 100_000; q++) {
       const path = `pkg${q % 50}/file${(q * 7) % 3000}.ts`;
-      if (checkAnchor(big, { path, side: 'RIGHT', line: (q % 320) + 1, startLine: q % 2 === 0 ? undefined : 1 }).ok) ok++;
+      if (checkAnchor(big, { path, side: 'RIGHT', line: (q % 320) + 1, startLine: q % 2 === 0 ? undefined : 1 }).ok)
+        ok++;
       nearestAnchor(big, { path, side: 'RIGHT', line: (q % 320) + 5, startLine: (q % 320) + 1 });
     }
     expect(ok).toBeGreaterThan(0);

@@ -133,7 +133,9 @@ describe('filterFiles defaults', () => {
 });
 
 describe('filterFiles with user patterns', () => {
-  const files = ['src/a.ts', 'src/a.test.ts', 'docs/guide.md', 'README.md', 'dist/bundle.js', 'yarn.lock'].map((p) => file(p));
+  const files = ['src/a.ts', 'src/a.test.ts', 'docs/guide.md', 'README.md', 'dist/bundle.js', 'yarn.lock'].map((p) =>
+    file(p),
+  );
 
   test('user excludes add reasons naming the pattern; a slash-less pattern matches the basename at any depth', () => {
     expect(verdicts(files, { include: [], exclude: ['*.md', 'src/**/*.test.ts'] })).toEqual({
@@ -164,9 +166,23 @@ describe('filterFiles with user patterns', () => {
   });
 
   test('dotfiles match, leading slash anchors, trailing slash means a directory', () => {
-    const paths = ['.github/workflows/ci.yml', 'a/.env', 'docs/x.md', 'sub/docs/y.md', 'gen/z.ts', 'sub/gen/w.ts', 'out/a', 'x/out/b'];
+    const paths = [
+      '.github/workflows/ci.yml',
+      'a/.env',
+      'docs/x.md',
+      'sub/docs/y.md',
+      'gen/z.ts',
+      'sub/gen/w.ts',
+      'out/a',
+      'x/out/b',
+    ];
     const exclude = ['.env', '.github/**', '/docs/*.md', 'gen/', '/out/'];
-    expect(verdicts(paths.map((p) => file(p)), { include: [], exclude })).toEqual({
+    expect(
+      verdicts(
+        paths.map((p) => file(p)),
+        { include: [], exclude },
+      ),
+    ).toEqual({
       '.github/workflows/ci.yml': 'excluded by pattern `.github/**`',
       'a/.env': 'excluded by pattern `.env`',
       'docs/x.md': 'excluded by pattern `/docs/*.md`',
@@ -195,7 +211,9 @@ describe('validateGlobs', () => {
 
 describe('changedLines', () => {
   test('sums additions and deletions', () => {
-    expect(changedLines([file('a', { additions: 3, deletions: 2 }), file('b', { additions: 0, deletions: 7 })])).toBe(12);
+    expect(changedLines([file('a', { additions: 3, deletions: 2 }), file('b', { additions: 0, deletions: 7 })])).toBe(
+      12,
+    );
     expect(changedLines([])).toBe(0);
   });
 });

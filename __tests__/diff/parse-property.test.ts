@@ -5,7 +5,22 @@ import type { DiffFile } from '../../src/diff/types.js';
 import { diffOf, makeRepo } from './git-repo.js';
 
 /** Lines that look like diff headers are over-represented on purpose. */
-const lineArb = fc.constantFrom('a', 'b', 'c', 'd', '', ' ', '-', '+', '--- a/x', '+++ b/x', '-- y', '++ z', '@@ -1 +1 @@', '\\ hi');
+const lineArb = fc.constantFrom(
+  'a',
+  'b',
+  'c',
+  'd',
+  '',
+  ' ',
+  '-',
+  '+',
+  '--- a/x',
+  '+++ b/x',
+  '-- y',
+  '++ z',
+  '@@ -1 +1 @@',
+  '\\ hi',
+);
 const contentArb = fc
   .record({ lines: fc.array(lineArb, { maxLength: 25 }), finalNewline: fc.boolean() })
   .map(({ lines, finalNewline }) => (lines.length === 0 ? '' : lines.join('\n') + (finalNewline ? '\n' : '')));
@@ -108,7 +123,10 @@ describe('parseDiff properties', () => {
       '\r',
       '',
     );
-    const garbage = fc.oneof(fc.string(), fc.array(fc.oneof(fragments, fc.string()), { maxLength: 30 }).map((a) => a.join('\n')));
+    const garbage = fc.oneof(
+      fc.string(),
+      fc.array(fc.oneof(fragments, fc.string()), { maxLength: 30 }).map((a) => a.join('\n')),
+    );
     fc.assert(
       fc.property(garbage, (text) => {
         for (const file of parseDiff(text)) {

@@ -5,7 +5,10 @@ import { diffOf, withRepo } from './git-repo.js';
 
 /** One string per line: `<kind> <old> <new> <text>`, `.` for a missing number. */
 function show(hunk: Hunk): string[] {
-  return hunk.lines.map((l) => `${l.kind === 'context' ? ' ' : l.kind === 'add' ? '+' : '-'} ${l.oldLine ?? '.'} ${l.newLine ?? '.'} ${l.text}`);
+  return hunk.lines.map(
+    (l) =>
+      `${l.kind === 'context' ? ' ' : l.kind === 'add' ? '+' : '-'} ${l.oldLine ?? '.'} ${l.newLine ?? '.'} ${l.text}`,
+  );
 }
 
 function only(files: DiffFile[]): DiffFile {
@@ -19,7 +22,8 @@ function byPath(files: DiffFile[], path: string): DiffFile {
   return f;
 }
 
-const nums = (from: number, to: number): string => Array.from({ length: to - from + 1 }, (_, i) => `${from + i}`).join('\n') + '\n';
+const nums = (from: number, to: number): string =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${from + i}`).join('\n') + '\n';
 
 describe('parseDiff on real git output', () => {
   test('modified file: two hunks with exact old/new numbers', () => {
@@ -28,7 +32,14 @@ describe('parseDiff on real git output', () => {
       (r) => r.write('a.txt', nums(1, 30).replace('3\n', 'three\n').replace('25\n', '25\nextra\n').replace('28\n', '')),
     );
     const f = only(parseDiff(text));
-    expect(f).toMatchObject({ path: 'a.txt', oldPath: null, status: 'modified', binary: false, additions: 2, deletions: 2 });
+    expect(f).toMatchObject({
+      path: 'a.txt',
+      oldPath: null,
+      status: 'modified',
+      binary: false,
+      additions: 2,
+      deletions: 2,
+    });
     expect(f.hunks).toHaveLength(2);
     const [h1, h2] = f.hunks as [Hunk, Hunk];
     expect(h1).toMatchObject({ oldStart: 1, oldLines: 6, newStart: 1, newLines: 6 });
@@ -92,7 +103,12 @@ describe('parseDiff on real git output', () => {
         r.write('dir with space/empty file', '');
       },
     );
-    expect(only(parseDiff(text))).toMatchObject({ path: 'dir with space/empty file', oldPath: 'gone', status: 'renamed', hunks: [] });
+    expect(only(parseDiff(text))).toMatchObject({
+      path: 'dir with space/empty file',
+      oldPath: 'gone',
+      status: 'renamed',
+      hunks: [],
+    });
   });
 
   test('pure rename has no hunks; rename with edits keeps both names', () => {
@@ -110,7 +126,13 @@ describe('parseDiff on real git output', () => {
     );
     expect(text).toContain('similarity index 100%');
     const files = parseDiff(text);
-    expect(byPath(files, 'lib/pure.ts')).toMatchObject({ oldPath: 'src/pure.ts', status: 'renamed', hunks: [], additions: 0, deletions: 0 });
+    expect(byPath(files, 'lib/pure.ts')).toMatchObject({
+      oldPath: 'src/pure.ts',
+      status: 'renamed',
+      hunks: [],
+      additions: 0,
+      deletions: 0,
+    });
     const edited = byPath(files, 'lib/edited.ts');
     expect(edited).toMatchObject({ oldPath: 'src/edited.ts', status: 'renamed', additions: 1, deletions: 1 });
     expect(show(edited.hunks[0] as Hunk)).toContain('+ . 11 ten');
@@ -164,7 +186,11 @@ describe('parseDiff on real git output', () => {
       },
     );
     const files = parseDiff(text);
-    expect(byPath(files, 'run.sh')).toMatchObject({ status: 'modified', modeChange: { old: '100644', new: '100755' }, hunks: [] });
+    expect(byPath(files, 'run.sh')).toMatchObject({
+      status: 'modified',
+      modeChange: { old: '100644', new: '100755' },
+      hunks: [],
+    });
     const tool = byPath(files, 'tool.sh');
     expect(tool.modeChange).toEqual({ old: '100644', new: '100755' });
     expect(show(tool.hunks[0] as Hunk)).toEqual(['- 1 . echo a', '+ . 1 echo b']);
@@ -207,7 +233,9 @@ describe('parseDiff on real git output', () => {
     );
     expect(text).toContain('"a/caf\\303\\251.txt"');
     const files = parseDiff(text);
-    expect(files.map((f) => f.path).sort()).toEqual(['café.txt', 'say "hi".txt', 'tab\there.txt', '日本/ファイル.md'].sort());
+    expect(files.map((f) => f.path).sort()).toEqual(
+      ['café.txt', 'say "hi".txt', 'tab\there.txt', '日本/ファイル.md'].sort(),
+    );
     expect(show(byPath(files, 'café.txt').hunks[0] as Hunk)).toEqual(['- 1 . a', '+ . 1 b']);
     expect(byPath(files, '日本/ファイル.md').status).toBe('added');
   });
@@ -222,7 +250,13 @@ describe('parseDiff on real git output', () => {
     );
     expect(text).toContain('rename to "\\303\\251t\\303\\251/caf\\303\\251.txt"');
     const f = only(parseDiff(text));
-    expect(f).toMatchObject({ path: 'été/café.txt', oldPath: 'café.txt', status: 'renamed', additions: 1, deletions: 1 });
+    expect(f).toMatchObject({
+      path: 'été/café.txt',
+      oldPath: 'café.txt',
+      status: 'renamed',
+      additions: 1,
+      deletions: 1,
+    });
   });
 
   test('paths with spaces: modify, add, delete, rename, mode-only', () => {
@@ -327,7 +361,8 @@ describe('parseDiff on real git output', () => {
     const sha2 = '2222222222222222222222222222222222222222';
     // Gitlinks have no work-tree directory here, so they are staged by hand, never with `add -A`.
     const text = withRepo((r) => {
-      const link = (sha: string, path: string): string => r.git('update-index', '--add', '--cacheinfo', `160000,${sha},${path}`);
+      const link = (sha: string, path: string): string =>
+        r.git('update-index', '--add', '--cacheinfo', `160000,${sha},${path}`);
       link(sha1, 'sub');
       link(sha1, 'gone');
       r.git('commit', '-q', '-m', 'base');
@@ -348,7 +383,10 @@ describe('parseDiff on real git output', () => {
         ['sub', 'modified', true],
       ].sort(),
     );
-    expect(show(byPath(files, 'sub').hunks[0] as Hunk)).toEqual([`- 1 . Subproject commit ${sha1}`, `+ . 1 Subproject commit ${sha2}`]);
+    expect(show(byPath(files, 'sub').hunks[0] as Hunk)).toEqual([
+      `- 1 . Subproject commit ${sha1}`,
+      `+ . 1 Subproject commit ${sha2}`,
+    ]);
   });
 });
 

@@ -26,19 +26,44 @@ function findingPerPart(body: FakeMessagesBody) {
   return {
     toolInput: {
       summary: 'A part.',
-      findings: path && line ? [{ path, line: Number(line), side: 'RIGHT', severity: 'medium', title: `Check ${path}`, body: 'Unchecked value.' }] : [],
+      findings:
+        path && line
+          ? [
+              {
+                path,
+                line: Number(line),
+                side: 'RIGHT',
+                severity: 'medium',
+                title: `Check ${path}`,
+                body: 'Unchecked value.',
+              },
+            ]
+          : [],
     },
   };
 }
 
 function state(runs: Partial<RunRecord>[]): string {
-  const full = runs.map((r) => ({ at: new Date().toISOString(), sha: 'a'.repeat(40), model: 'claude-sonnet-5-5', tokens: 0, cost: 0, ...r }));
+  const full = runs.map((r) => ({
+    at: new Date().toISOString(),
+    sha: 'a'.repeat(40),
+    model: 'claude-sonnet-5-5',
+    tokens: 0,
+    cost: 0,
+    ...r,
+  }));
   return `${SUMMARY_MARKER}\nearlier review\n${encodeState({ v: 1, reviewedSha: 'a'.repeat(40), runs: full })}`;
 }
 
 async function start(diff: string, issueComments: { issueNumber: number; body: string }[] = [], delayMs = 0) {
   const anthropic = await startFakeAnthropic({ respond: findingPerPart, credentials: { key: KEY }, delayMs });
-  const github = await startFakeGitHub({ owner: 'Codertocat', repo: 'Hello-World', token: TOKEN, pulls: [{ number: 2, diff }], issueComments });
+  const github = await startFakeGitHub({
+    owner: 'Codertocat',
+    repo: 'Hello-World',
+    token: TOKEN,
+    pulls: [{ number: 2, diff }],
+    issueComments,
+  });
   servers.push(anthropic, github);
   return { anthropic, github };
 }
@@ -53,7 +78,8 @@ function act(anthropic: FakeAnthropic, github: FakeGitHub, inputs: Record<string
   });
 }
 
-const bigDiff = () => Array.from({ length: 300 }, (_, i) => addedFile(`src/mod${i}.ts`, codeLines(67, `m${i}_`))).join('');
+const bigDiff = () =>
+  Array.from({ length: 300 }, (_, i) => addedFile(`src/mod${i}.ts`, codeLines(67, `m${i}_`))).join('');
 
 describe('budget engine, end to end on the bundle', () => {
   test('a 300-file / 20k-line PR under a small ceiling: concurrent parts, one review, left-out files listed, within the ceiling', async () => {
@@ -85,7 +111,9 @@ describe('budget engine, end to end on the bundle', () => {
 
   test('the per-PR budget is read back from the summary of earlier runs: lowered ceiling, then a skip', async () => {
     const diff = addedFile('src/app.ts', codeLines(40));
-    const { anthropic, github } = await start(diff, [{ issueNumber: 2, body: state([{ tokens: 60_000 }, { tokens: 34_000 }]) }]);
+    const { anthropic, github } = await start(diff, [
+      { issueNumber: 2, body: state([{ tokens: 60_000 }, { tokens: 34_000 }]) },
+    ]);
     const first = await act(anthropic, github, { 'max-tokens-per-pr': '100000' });
     expect(first.code).toBe(0);
     expect(Number(first.outputs['total-tokens'])).toBeLessThanOrEqual(6_000);
@@ -98,7 +126,9 @@ describe('budget engine, end to end on the bundle', () => {
     expect(second.code).toBe(0);
     expect(anthropic.requestsTo('messages')).toHaveLength(0);
     expect(github.state.issueComments[0]!.body).toContain('not run, the budget is used up');
-    expect(github.state.issueComments[0]!.body).toContain('per-PR budget is used up: 99,000 of `max-tokens-per-pr` (100,000)');
+    expect(github.state.issueComments[0]!.body).toContain(
+      'per-PR budget is used up: 99,000 of `max-tokens-per-pr` (100,000)',
+    );
   });
 
   test('the monthly budget adds up this month’s runs on every PR: hard skips, soft steps down to the small tier', async () => {
@@ -114,7 +144,11 @@ describe('budget engine, end to end on the bundle', () => {
     expect(anthropic.requestsTo('messages')).toHaveLength(0);
     const skipped = github.state.issueComments.find((c) => c.issueNumber === 2)!.body;
     expect(skipped).toContain('monthly budget is used up: 55,000 of `max-tokens-per-month` (50,000)');
-    expect(github.requests.some((r) => r.method === 'GET' && r.path.endsWith('/issues/comments') && typeof r.query.since === 'string')).toBe(true);
+    expect(
+      github.requests.some(
+        (r) => r.method === 'GET' && r.path.endsWith('/issues/comments') && typeof r.query.since === 'string',
+      ),
+    ).toBe(true);
 
     const soft = await act(anthropic, github, { 'max-tokens-per-month': '50000', 'budget-mode': 'soft' });
     expect(soft.code).toBe(0);
@@ -127,7 +161,11 @@ describe('budget engine, end to end on the bundle', () => {
 
   test('max-cost-usd caps the estimated spend and the cost is reported', async () => {
     const { anthropic, github } = await start(bigDiff().slice(0, 300_000));
-    const run = await act(anthropic, github, { 'max-cost-usd': '0.05', model: 'opus', 'max-tokens-per-run': '1000000' });
+    const run = await act(anthropic, github, {
+      'max-cost-usd': '0.05',
+      model: 'opus',
+      'max-tokens-per-run': '1000000',
+    });
     expect(run.code).toBe(0);
     expect(Number(run.outputs['cost-usd'])).toBeGreaterThan(0);
     expect(Number(run.outputs['cost-usd'])).toBeLessThanOrEqual(0.05);

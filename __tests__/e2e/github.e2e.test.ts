@@ -22,9 +22,31 @@ function reviewAnswer(body: FakeMessagesBody) {
     toolInput: {
       summary: `Reviewed ${text.includes('src/app.ts') ? 'src/app.ts' : 'the change'}.`,
       findings: [
-        { path: 'src/app.ts', line: 12, side: 'RIGHT', severity: 'high', title: 'Unchecked result', body: 'The result of `compute` is ignored.' },
-        { path: 'src/app.ts', line: 400, side: 'RIGHT', severity: 'low', title: 'Far away', body: 'This line is not part of the change.' },
-        { path: 'src/app.ts', line: 10, start_line: 2, side: 'RIGHT', severity: 'medium', title: 'Range across hunks', body: 'Spans outside.' },
+        {
+          path: 'src/app.ts',
+          line: 12,
+          side: 'RIGHT',
+          severity: 'high',
+          title: 'Unchecked result',
+          body: 'The result of `compute` is ignored.',
+        },
+        {
+          path: 'src/app.ts',
+          line: 400,
+          side: 'RIGHT',
+          severity: 'low',
+          title: 'Far away',
+          body: 'This line is not part of the change.',
+        },
+        {
+          path: 'src/app.ts',
+          line: 10,
+          start_line: 2,
+          side: 'RIGHT',
+          severity: 'medium',
+          title: 'Range across hunks',
+          body: 'Spans outside.',
+        },
       ],
     },
   };
@@ -59,7 +81,13 @@ describe('the bundled action on a GitHub pull_request event', () => {
     const diff = editedFile('src/app.ts', 60, 10, 14) + addedFile('package-lock.json', ['{}']);
     const { anthropic, github } = await setup(diff);
 
-    const first = await runAction({ eventName: 'pull_request', payload: opened(), inputs: inputs(anthropic), apiUrl: github.url, repository: 'Codertocat/Hello-World' });
+    const first = await runAction({
+      eventName: 'pull_request',
+      payload: opened(),
+      inputs: inputs(anthropic),
+      apiUrl: github.url,
+      repository: 'Codertocat/Hello-World',
+    });
     expect(first.stderr + first.stdout).not.toMatch(/::error::/);
     expect(first.code).toBe(0);
     expect(github.violations).toEqual([]);
@@ -92,7 +120,13 @@ describe('the bundled action on a GitHub pull_request event', () => {
     const push = githubPayload('pull_request', 'synchronize');
     push.pull_request.number = 2;
     push.number = 2;
-    const second = await runAction({ eventName: 'pull_request', payload: push, inputs: inputs(anthropic), apiUrl: github.url, repository: 'Codertocat/Hello-World' });
+    const second = await runAction({
+      eventName: 'pull_request',
+      payload: push,
+      inputs: inputs(anthropic),
+      apiUrl: github.url,
+      repository: 'Codertocat/Hello-World',
+    });
     expect(second.code).toBe(0);
     const after = github.state.issueComments.filter((c) => c.body.includes('claude-pr-review:summary'));
     expect(after).toHaveLength(1);
@@ -109,8 +143,11 @@ describe('the bundled action on a GitHub pull_request event', () => {
   ])('%i changed lines → %s tier → %s, within the ceiling', async (lines, tier, model) => {
     const { anthropic, github } = await setup(addedFile('src/app.ts', codeLines(lines)));
     const run = await runAction({
-      eventName: 'pull_request', payload: opened(), inputs: inputs(anthropic, { 'max-tokens-per-run': '90000' }),
-      apiUrl: github.url, repository: 'Codertocat/Hello-World',
+      eventName: 'pull_request',
+      payload: opened(),
+      inputs: inputs(anthropic, { 'max-tokens-per-run': '90000' }),
+      apiUrl: github.url,
+      repository: 'Codertocat/Hello-World',
     });
     expect(run.code).toBe(0);
     expect(run.outputs.tier).toBe(tier);
@@ -125,9 +162,11 @@ describe('the bundled action on a GitHub pull_request event', () => {
     const { anthropic, github } = await setup(addedFile('src/app.ts', codeLines(5)));
     const oauth = 'sk-ant-oat01-subscription-token-secret';
     const run = await runAction({
-      eventName: 'pull_request', payload: opened(),
+      eventName: 'pull_request',
+      payload: opened(),
       inputs: inputs(anthropic, { 'anthropic-api-key': '', 'anthropic-auth-token': oauth }),
-      apiUrl: github.url, repository: 'Codertocat/Hello-World',
+      apiUrl: github.url,
+      repository: 'Codertocat/Hello-World',
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::.*OAuth/i);
@@ -140,8 +179,11 @@ describe('the bundled action on a GitHub pull_request event', () => {
   test('a missing credential fails with an error naming the input', async () => {
     const { anthropic, github } = await setup(addedFile('src/app.ts', codeLines(5)));
     const run = await runAction({
-      eventName: 'pull_request', payload: opened(), inputs: inputs(anthropic, { 'anthropic-api-key': '' }),
-      apiUrl: github.url, repository: 'Codertocat/Hello-World',
+      eventName: 'pull_request',
+      payload: opened(),
+      inputs: inputs(anthropic, { 'anthropic-api-key': '' }),
+      apiUrl: github.url,
+      repository: 'Codertocat/Hello-World',
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/::error::.*anthropic-api-key/);
@@ -152,7 +194,13 @@ describe('the bundled action on a GitHub pull_request event', () => {
     const { anthropic, github } = await setup(addedFile('src/app.ts', codeLines(5)));
     const payload = opened();
     payload.pull_request.draft = true;
-    const run = await runAction({ eventName: 'pull_request', payload, inputs: inputs(anthropic), apiUrl: github.url, repository: 'Codertocat/Hello-World' });
+    const run = await runAction({
+      eventName: 'pull_request',
+      payload,
+      inputs: inputs(anthropic),
+      apiUrl: github.url,
+      repository: 'Codertocat/Hello-World',
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/::notice::.*draft.*review-drafts/);
     expect(run.summary).toMatch(/skipped/);
@@ -161,7 +209,13 @@ describe('the bundled action on a GitHub pull_request event', () => {
 
   test('the API key never appears in anything the run wrote', async () => {
     const { anthropic, github } = await setup(editedFile('src/app.ts', 60, 10, 14));
-    const run = await runAction({ eventName: 'pull_request', payload: opened(), inputs: inputs(anthropic), apiUrl: github.url, repository: 'Codertocat/Hello-World' });
+    const run = await runAction({
+      eventName: 'pull_request',
+      payload: opened(),
+      inputs: inputs(anthropic),
+      apiUrl: github.url,
+      repository: 'Codertocat/Hello-World',
+    });
     expect(run.code).toBe(0);
     expect(run.everything).not.toContain(KEY);
     expect(run.everything).not.toContain(GH_TOKEN);

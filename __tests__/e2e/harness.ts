@@ -81,5 +81,12 @@ export async function runAction(opts: {
   }
   // The runner consumes `::add-mask::` commands; everything else reaches the log.
   const logged = stdout.replace(/^::add-mask::.*$/gm, '');
-  return { code, stdout, stderr, outputs, summary, everything: [logged, stderr, summary, JSON.stringify(outputs), findings].join('\n') };
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs,
+    summary,
+    everything: [logged, stderr, summary, JSON.stringify(outputs), findings].join('\n'),
+  };
 }

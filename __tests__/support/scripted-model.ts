@@ -1,10 +1,38 @@
 import type { ModelClient, ModelDescriptor, ModelReply, ModelRequest, TokenUsage } from '../../src/ports.js';
 
 export const CATALOGUE: ModelDescriptor[] = [
-  { id: 'claude-haiku-9', line: 'haiku', active: true, createdAt: '2026-06-01T00:00:00Z', maxInputTokens: 200_000, maxOutputTokens: 64_000 },
-  { id: 'claude-haiku-8', line: 'haiku', active: true, createdAt: '2026-01-01T00:00:00Z', maxInputTokens: 200_000, maxOutputTokens: 64_000 },
-  { id: 'claude-sonnet-9', line: 'sonnet', active: true, createdAt: '2026-06-01T00:00:00Z', maxInputTokens: 1_000_000, maxOutputTokens: 128_000 },
-  { id: 'claude-opus-9', line: 'opus', active: true, createdAt: '2026-06-01T00:00:00Z', maxInputTokens: 1_000_000, maxOutputTokens: 128_000 },
+  {
+    id: 'claude-haiku-9',
+    line: 'haiku',
+    active: true,
+    createdAt: '2026-06-01T00:00:00Z',
+    maxInputTokens: 200_000,
+    maxOutputTokens: 64_000,
+  },
+  {
+    id: 'claude-haiku-8',
+    line: 'haiku',
+    active: true,
+    createdAt: '2026-01-01T00:00:00Z',
+    maxInputTokens: 200_000,
+    maxOutputTokens: 64_000,
+  },
+  {
+    id: 'claude-sonnet-9',
+    line: 'sonnet',
+    active: true,
+    createdAt: '2026-06-01T00:00:00Z',
+    maxInputTokens: 1_000_000,
+    maxOutputTokens: 128_000,
+  },
+  {
+    id: 'claude-opus-9',
+    line: 'opus',
+    active: true,
+    createdAt: '2026-06-01T00:00:00Z',
+    maxInputTokens: 1_000_000,
+    maxOutputTokens: 128_000,
+  },
 ];
 
 export type ScriptedCall = { request: ModelRequest; maxTokens: number };

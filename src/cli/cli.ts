@@ -26,7 +26,8 @@ function parseArgs(args: string[]): Parsed {
     i++;
     if (name === 'base') parsed.base = value;
     else if (name === 'head') parsed.head = value;
-    else if ((INPUT_NAMES as string[]).includes(name) && !name.startsWith('anthropic-')) parsed.inputs[name as InputName] = value;
+    else if ((INPUT_NAMES as string[]).includes(name) && !name.startsWith('anthropic-'))
+      parsed.inputs[name as InputName] = value;
     else throw new ConfigError(`unknown option \`${flag}\` (credentials come from the environment)\n\n${HELP}`);
   }
   return parsed;
@@ -37,7 +38,9 @@ export async function cli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (text: string) => process.stdout.write(`${text}\n`);
   if (command !== 'preview') {
-    process.stderr.write(`${command === 'help' || command === '--help' ? '' : `Unknown command \`${command}\`.\n\n`}${HELP}\n`);
+    process.stderr.write(
+      `${command === 'help' || command === '--help' ? '' : `Unknown command \`${command}\`.\n\n`}${HELP}\n`,
+    );
     return command === 'help' || command === '--help' ? 0 : 2;
   }
   try {
@@ -56,7 +59,10 @@ export async function cli(argv: string[]): Promise<number> {
       model = createAnthropicModelClient(checked.credentials);
     }
     const forge = createLocalForge({ cwd: process.cwd(), base: args.base, head: args.head, print: out });
-    const log = { info: (m: string) => process.stderr.write(`${m}\n`), warning: (m: string) => process.stderr.write(`warning: ${m}\n`) };
+    const log = {
+      info: (m: string) => process.stderr.write(`${m}\n`),
+      warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
+    };
     const result = await run({ config, forge, model, log });
     if (!model) {
       out(result.summaryMarkdown.replace(/<!--[\s\S]*?-->\n?/g, '').trim());

@@ -22,10 +22,7 @@ const DEFAULT_MATCHERS: { reason: string; matchers: GlobMatcher[] }[] = Object.e
  * submodule pointers, zero hunks — are skipped whatever the patterns say. Deleted files
  * are kept: removing code can be the bug.
  */
-export function filterFiles(
-  files: DiffFile[],
-  opts: FilterOptions,
-): { kept: DiffFile[]; skipped: SkippedFile[] } {
+export function filterFiles(files: DiffFile[], opts: FilterOptions): { kept: DiffFile[]; skipped: SkippedFile[] } {
   const include = opts.include.map((p) => compileGlob(p));
   const exclude = opts.exclude.map((p) => compileGlob(p));
   const kept: DiffFile[] = [];

@@ -5,7 +5,12 @@ import type { ForgeClient, IssueComment, PullRequest, ReviewToPost } from '../po
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
 function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Strips hidden markers so a terminal shows what a person would see on the forge. */
@@ -17,7 +22,12 @@ function visible(markdown: string): string {
  * A forge over a local git repository: the "pull request" is `base..head`, and posting
  * prints to `print` instead. Only git plumbing runs; nothing from the repository executes.
  */
-export function createLocalForge(opts: { cwd: string; base?: string; head?: string; print: (text: string) => void }): ForgeClient {
+export function createLocalForge(opts: {
+  cwd: string;
+  base?: string;
+  head?: string;
+  print: (text: string) => void;
+}): ForgeClient {
   const head = opts.head ?? 'HEAD';
   const resolve = (rev: string) => git(opts.cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).trim();
   let baseSha: string;
@@ -44,8 +54,15 @@ export function createLocalForge(opts: { cwd: string; base?: string; head?: stri
       const [subject = '', ...rest] = git(opts.cwd, ['log', '-1', '--format=%s%n%b', headSha]).split('\n');
       const author = git(opts.cwd, ['log', '-1', '--format=%an', headSha]).trim();
       return {
-        number: 0, title: subject, body: rest.join('\n').trim(), author, draft: false,
-        headSha, baseSha, baseRef: opts.base ?? `${head}~1`, htmlUrl: '',
+        number: 0,
+        title: subject,
+        body: rest.join('\n').trim(),
+        author,
+        draft: false,
+        headSha,
+        baseSha,
+        baseRef: opts.base ?? `${head}~1`,
+        htmlUrl: '',
       };
     },
     async getDiff(): Promise<string> {

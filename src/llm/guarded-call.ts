@@ -11,7 +11,9 @@ export type InputCount = { tokens: number; exact: boolean };
 /** Counts a request's input with the API (free) or, where the endpoint cannot, estimates it conservatively. */
 export async function countInput(client: ModelClient | null, request: ModelRequest): Promise<InputCount> {
   const counted = client ? await client.countTokens(request) : null;
-  return counted === null ? { tokens: estimateTokens(requestText(request)), exact: false } : { tokens: counted, exact: true };
+  return counted === null
+    ? { tokens: estimateTokens(requestText(request)), exact: false }
+    : { tokens: counted, exact: true };
 }
 
 export type GuardedResult =

@@ -90,7 +90,10 @@ export function buildReviewRequest(args: {
     model: args.model,
     system: [{ text: `${SYSTEM_PROMPT}\n\n${PROMPT_FORMAT_NOTE}`, cache: true }],
     user: [
-      { text: `Pull request description:\n${untrusted('description', describePr(pr), tag)}`, cache: part !== undefined },
+      {
+        text: `Pull request description:\n${untrusted('description', describePr(pr), tag)}`,
+        cache: part !== undefined,
+      },
       { text: `${scope}\n${untrusted('diff', diff, tag)}` },
     ],
     outputSchema: ANSWER_SCHEMA,
@@ -128,7 +131,9 @@ export function buildSummaryRequest(args: {
     ],
     user: [
       { text: `Pull request description:\n${untrusted('description', describePr(args.pr), args.tag)}` },
-      { text: `Notes of the parts:\n${untrusted('notes', notes, args.tag)}\n\nFindings:\n${untrusted('findings', titles, args.tag)}` },
+      {
+        text: `Notes of the parts:\n${untrusted('notes', notes, args.tag)}\n\nFindings:\n${untrusted('findings', titles, args.tag)}`,
+      },
     ],
     outputSchema: SUMMARY_SCHEMA,
   };

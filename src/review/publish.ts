@@ -42,6 +42,10 @@ export async function publishReview(
 }
 
 /** Edits the summary comment in place when it exists, so a PR only ever has one. */
-export async function publishSummary(forge: ForgeClient, previous: IssueComment | null, body: string): Promise<IssueComment> {
+export async function publishSummary(
+  forge: ForgeClient,
+  previous: IssueComment | null,
+  body: string,
+): Promise<IssueComment> {
   return previous ? forge.updateComment(previous.id, body) : forge.createComment(body);
 }

@@ -108,7 +108,13 @@ function findingsSection(p: Placement): string[] {
       const head = `- ${SEVERITY_BADGE[f.severity]} **${neutralizeMentions(f.title)}** ${code(where)} _(${u.reason})_`;
       return body ? `${head}\n  ${body}` : head;
     });
-    out.push(...within(items, LIST_BUDGET.unplaced, (n) => `- …and ${n} more (all of them are in the \`findings-file\` output)`));
+    out.push(
+      ...within(
+        items,
+        LIST_BUDGET.unplaced,
+        (n) => `- …and ${n} more (all of them are in the \`findings-file\` output)`,
+      ),
+    );
   }
   if (p.belowMinSeverity > 0) out.push('', `_${p.belowMinSeverity} finding(s) below \`min-severity\` not shown._`);
   return out;
@@ -122,7 +128,10 @@ function filesSection(r: SummaryReport): string[] {
   if (r.skipped.length > 0) {
     out.push('| Left out | Why |', '|---|---|');
     const rows = r.skipped.map((s) => `| ${code(s.path)} | ${s.reason} |`);
-    out.push(...within(rows, LIST_BUDGET.skipped, (n) => `| …and ${n} more (see the \`skipped-files\` output) | |`), '');
+    out.push(
+      ...within(rows, LIST_BUDGET.skipped, (n) => `| …and ${n} more (see the \`skipped-files\` output) | |`),
+      '',
+    );
   }
   if (r.reviewed.length > 0) {
     const listed = within(

@@ -18,7 +18,9 @@ export function coverageLists(kept: DiffFile[], skipped: SkippedFile[], leftOut:
     const all = total ? total.additions + total.deletions : l.lines;
     return {
       path: l.path,
-      reason: l.partial ? `partly reviewed: ${num(all - l.lines)} of ${num(all)} changed lines (${l.reason})` : l.reason,
+      reason: l.partial
+        ? `partly reviewed: ${num(all - l.lines)} of ${num(all)} changed lines (${l.reason})`
+        : l.reason,
     };
   });
   return { reviewed, skipped: [...budgetSkips, ...skipped] };

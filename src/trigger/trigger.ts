@@ -11,7 +11,10 @@ type PullRequestPayload = {
 /** What this event asks for. Anything that is not a review request is ignored with a reason. */
 export function readTrigger(eventName: string, payload: unknown, opts: { reviewDrafts: boolean }): Trigger {
   if (eventName !== 'pull_request' && eventName !== 'pull_request_target') {
-    return { kind: 'ignore', reason: `event \`${eventName || '(none)'}\` does not start a review; use \`pull_request\`` };
+    return {
+      kind: 'ignore',
+      reason: `event \`${eventName || '(none)'}\` does not start a review; use \`pull_request\``,
+    };
   }
   const p = (payload ?? {}) as PullRequestPayload;
   const number = p.pull_request?.number ?? p.number;
@@ -21,7 +24,10 @@ export function readTrigger(eventName: string, payload: unknown, opts: { reviewD
   }
   if (p.pull_request?.state === 'closed') return { kind: 'ignore', reason: `pull request #${number} is closed` };
   if (p.pull_request?.draft && !opts.reviewDrafts) {
-    return { kind: 'ignore', reason: `pull request #${number} is a draft; set \`review-drafts: true\` to review drafts` };
+    return {
+      kind: 'ignore',
+      reason: `pull request #${number} is a draft; set \`review-drafts: true\` to review drafts`,
+    };
   }
   return { kind: 'review', prNumber: number };
 }
