@@ -1,12 +1,13 @@
-/** Tests run as ESM (the runtime deps are ESM-only); SWC strips types, `tsc --noEmit` checks them. */
+/**
+ * Tests run as ESM (the runtime deps are ESM-only). ts-jest only transpiles (isolatedModules);
+ * `tsc --noEmit` checks the types. No native-binary tooling: the registry that CI uses does
+ * not serve other platforms' optional binaries, which `npm ci` would then reject.
+ */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
-    ],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],

@@ -2,12 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import { actionOutputs } from './action-outputs.js';
 import { ConfigError, readConfig, type Config } from './config/config.js';
-import { createGitHubForge } from './forge/github.js';
+import { connectForge } from './forge/connect.js';
+import { detectForge } from './forge/detect.js';
 import { createAnthropicModelClient } from './llm/anthropic.js';
 import { checkCredentials } from './llm/credentials.js';
-import { actionOutputs } from './action-outputs.js';
-import { run } from './run.js';
+import { annotationsFor } from './review/annotations.js';
+import { run, type RunResult } from './run.js';
+import { FORK_ADVICE, isForkPullRequest } from './trigger/fork.js';
 import { readTrigger } from './trigger/trigger.js';
 
 function env(name: string): string {
@@ -16,7 +19,6 @@ function env(name: string): string {
 
 /** The model client, or null for a dry run; refuses bad credentials before any request. */
 function modelClient(config: Config) {
-  for (const secret of [config.credentials.apiKey, config.credentials.authToken]) if (secret) core.setSecret(secret);
   if (config.dryRun && !config.credentials.apiKey && !config.credentials.authToken) return null;
   const checked = checkCredentials(config.credentials);
   if (!checked.ok) throw new ConfigError(checked.error);
@@ -24,40 +26,61 @@ function modelClient(config: Config) {
   return createAnthropicModelClient(checked.credentials);
 }
 
+async function skip(reason: string): Promise<void> {
+  core.notice(`Skipped: ${reason}`);
+  await core.summary.addRaw(`Claude review skipped: ${reason}\n`).write();
+}
+
+/** Outputs, findings file, annotations and job summary: the run's results wherever a person or a later step looks. */
+async function deliver(result: RunResult, prNumber: number): Promise<void> {
+  const findingsFile = join(env('RUNNER_TEMP') || tmpdir(), `claude-pr-review-findings-${prNumber}.json`);
+  writeFileSync(findingsFile, `${JSON.stringify(result.findings ?? { summary: '', findings: [] }, null, 2)}\n`);
+  for (const [name, value] of Object.entries(actionOutputs(result, findingsFile))) core.setOutput(name, value);
+  for (const a of annotationsFor(result.placement)) {
+    const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
+    if (a.level === 'error') core.error(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.notice(a.message, props);
+  }
+  await core.summary.addRaw(result.summaryMarkdown).write();
+  if (result.postingError) {
+    core.warning(
+      `The review could not be posted (${result.postingError}). Its findings are in the job summary, the annotations and the \`findings-file\` output.`,
+    );
+  }
+}
+
 /** The action's composition root: the only place that reads the environment and `@actions/core`. */
 export async function main(): Promise<void> {
   try {
     const config = readConfig((name) => core.getInput(name));
-    const model = modelClient(config);
+    for (const secret of [config.credentials.apiKey, config.credentials.authToken, config.githubToken]) {
+      if (secret) core.setSecret(secret);
+    }
     const eventPath = env('GITHUB_EVENT_PATH');
     const payload: unknown = eventPath ? JSON.parse(readFileSync(eventPath, 'utf8')) : {};
     const trigger = readTrigger(env('GITHUB_EVENT_NAME'), payload, config);
-    if (trigger.kind === 'ignore') {
-      core.notice(`Skipped: ${trigger.reason}.`);
-      await core.summary.addRaw(`Claude review skipped: ${trigger.reason}.`).write();
-      return;
-    }
-    const token = config.githubToken || env('GITHUB_TOKEN');
-    if (!token) throw new ConfigError('Missing input `github-token`: pass `github-token: ${{ github.token }}`.');
-    core.setSecret(token);
-    const [owner = '', repo = ''] = env('GITHUB_REPOSITORY').split('/');
-    const forge = createGitHubForge({
-      token,
-      owner,
-      repo,
-      pullNumber: trigger.prNumber,
-      apiUrl: env('GITHUB_API_URL') || 'https://api.github.com',
-      log: (m) => core.info(m),
-      // A run makes two or three writes, so GitHub's one-write-a-second pacing would only add waiting.
-      retry: { retries: 2, spaceWrites: false },
-    });
-    const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
-    const result = await run({ config, forge, model, log });
+    if (trigger.kind === 'ignore') return await skip(`${trigger.reason}.`);
 
-    const findingsFile = join(env('RUNNER_TEMP') || tmpdir(), `claude-pr-review-findings-${trigger.prNumber}.json`);
-    writeFileSync(findingsFile, `${JSON.stringify(result.findings ?? { summary: '', findings: [] }, null, 2)}\n`);
-    for (const [name, value] of Object.entries(actionOutputs(result, findingsFile))) core.setOutput(name, value);
-    await core.summary.addRaw(result.summaryMarkdown).write();
+    const fork = isForkPullRequest(payload);
+    const onGitea = detectForge(process.env) !== 'github';
+    const noCredential = !config.credentials.apiKey && !config.credentials.authToken && !config.dryRun;
+    if (onGitea && fork && noCredential)
+      return await skip(`the Anthropic key is not available to this run. ${FORK_ADVICE}`);
+    const model = modelClient(config);
+    const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
+    const { forge, readOnlyFork } = await connectForge({
+      env: process.env,
+      tokenInput: config.githubToken,
+      repository: env('GITHUB_REPOSITORY'),
+      pullNumber: trigger.prNumber,
+      fork,
+      log: log.info,
+    });
+    if (readOnlyFork)
+      return await skip(`this pull request comes from a fork and the token cannot post. ${FORK_ADVICE}`);
+
+    await deliver(await run({ config, forge, model, log }), trigger.prNumber);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

@@ -3,19 +3,18 @@ import { buildAnchorIndex } from './diff/anchor.js';
 import { changedLines, filterFiles } from './diff/filter.js';
 import { parseDiff } from './diff/parse.js';
 import { runBudget, type MonthUsage } from './plan/budget.js';
-import { coverage } from './plan/chunks.js';
 import { chooseModel } from './plan/choose-model.js';
 import { fileTokens } from './plan/measure.js';
 import { estimateCost } from './plan/prices.js';
 import { canReviewUsefully, createRunLedger, priceTable } from './plan/run-ledger.js';
 import { chooseTier } from './plan/tier.js';
 import type { ForgeClient, Logger, ModelClient } from './ports.js';
-import { placeFindings } from './review/place.js';
-import { publishReview, publishSummary } from './review/publish.js';
-import { renderSummary, type SummaryReport } from './review/render-summary.js';
-import { coverageLists } from './review/report.js';
-import { reviewInChunks, type ChunkedOutcome } from './review/review-chunks.js';
 import type { ReviewAnswer } from './review/findings.js';
+import { placeFindings, type Placement } from './review/place.js';
+import { attemptPost, publishReview, publishSummary } from './review/publish.js';
+import { renderSummary, type SummaryReport } from './review/render-summary.js';
+import { buildReport } from './review/report.js';
+import { reviewInChunks } from './review/review-chunks.js';
 import { decodeState, SUMMARY_MARKER } from './state/marker.js';
 import { monthStart, monthToDateTokens } from './state/month-usage.js';
 import { recordRun } from './state/record-run.js';
@@ -26,8 +25,11 @@ export type RunResult = {
   report: SummaryReport;
   summaryMarkdown: string;
   findings: ReviewAnswer | null;
+  placement: Placement | null;
   reviewUrl: string | null;
   summaryUrl: string | null;
+  /** Why the review or summary could not be posted (a read-only token), or null. */
+  postingError: string | null;
 };
 
 /** Summary comments updated this month are read back for the monthly budget: at most this many. */
@@ -56,13 +58,13 @@ export async function run({ config, forge, model: client, log, now = () => new D
   const chosen = kept.length > 0 && !budget.skip ? await chooseModel(client, config, tier, usable) : null;
   if (chosen) log.info(`${chosen.tier} tier → ${chosen.model.id}; ceiling ${budget.ceiling} tokens`);
   const ledger = chosen ? createRunLedger(config, budget.ceiling, chosen.model) : null;
-  const outcome: ChunkedOutcome | null =
+  const outcome =
     chosen && ledger ? await reviewInChunks({ client, ledger, config, pr, files: kept, model: chosen.model }) : null;
-
   const placement = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
-  const posting = client !== null && !config.dryRun;
-  const reviewUrl = placement && posting ? await publishReview(forge, pr, placement, config.reviewEvent) : null;
 
+  const posting = client !== null && !config.dryRun;
+  const review =
+    placement && posting ? await attemptPost(() => publishReview(forge, pr, placement, config.reviewEvent)) : null;
   const usage = ledger?.total() ?? { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
   const costUsd = chosen ? estimateCost(chosen.model.id, usage, priceTable(config)) : 0;
   const spent = ledger?.spent ?? 0;
@@ -73,30 +75,36 @@ export async function run({ config, forge, model: client, log, now = () => new D
     tokens: spent,
     cost: costUsd,
   });
-  const lists = coverageLists(kept, skipped, outcome?.leftOut ?? []);
-  const report: SummaryReport = {
-    status: budget.skip ? 'over-budget' : (outcome?.status ?? 'nothing-to-review'),
+  const extraNotes = review && !review.ok ? [`The review could not be posted inline: ${review.error}`] : [];
+  const report = buildReport({
     headSha: pr.headSha,
-    prSummary: outcome?.answer?.summary ?? '',
-    placement,
-    ...lists,
+    kept,
+    skipped,
     changedLines: lines,
-    coverage: outcome && outcome.calls > 0 ? coverage(outcome) : null,
-    tier: chosen?.tier ?? tier,
-    model: chosen?.model ?? null,
+    tier,
+    budget,
+    chosen,
+    outcome,
+    placement,
     usage,
-    ceiling: budget.ceiling,
     costUsd,
-    notes: [
-      ...(budget.skip ? [`Not reviewed: ${budget.skip}. No tokens were spent.`] : []),
-      ...budget.notes,
-      ...(chosen?.notes ?? []),
-      ...(outcome?.notes ?? []),
-    ],
     state,
-  };
+    extraNotes,
+  });
   const summaryMarkdown = renderSummary(report);
-  const summary = posting ? await publishSummary(forge, previous, summaryMarkdown) : null;
-  log.info(`Spent ${spent} of ${budget.ceiling} tokens; review ${reviewUrl ?? 'not posted'}`);
-  return { report, summaryMarkdown, findings: outcome?.answer ?? null, reviewUrl, summaryUrl: summary?.url ?? null };
+  const summary = posting ? await attemptPost(() => publishSummary(forge, previous, summaryMarkdown)) : null;
+
+  const postingError = (review && !review.ok ? review.error : null) ?? (summary && !summary.ok ? summary.error : null);
+  log.info(
+    `Spent ${spent} of ${budget.ceiling} tokens; review ${review?.ok ? (review.value ?? 'not needed') : 'not posted'}`,
+  );
+  return {
+    report,
+    summaryMarkdown,
+    findings: outcome?.answer ?? null,
+    placement,
+    postingError,
+    reviewUrl: review?.ok ? review.value : null,
+    summaryUrl: summary?.ok ? summary.value.url : null,
+  };
 }

@@ -1,11 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, dirname } from 'node:path';
 import { parse } from 'yaml';
 import { INPUT_DEFAULTS, INPUT_NAMES } from '../../src/config/inputs.js';
 import { PRIORITY_ORDER_TEXT } from '../../src/plan/priority.js';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const action = parse(readFileSync(resolve(root, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { description: string; default?: string }>;
   outputs: Record<string, { description: string }>;

@@ -1,9 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, dirname } from 'node:path';
 
-export const DIST = resolve(import.meta.dirname, '../../dist/index.js');
+export const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
 
 export type ActionRun = {
   code: number | null;

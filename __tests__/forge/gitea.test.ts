@@ -300,11 +300,11 @@ describe('Gitea forge against the fake Gitea', () => {
     it('explains a read-only token (fork PR) with status 403', async () => {
       await start({ readOnly: true });
       for (const attempt of [
-        forge().createComment('x'),
-        forge().createReview(review()),
-        forge().updateComment(1, 'x'),
+        () => forge().createComment('x'),
+        () => forge().createReview(review()),
+        () => forge().updateComment(1, 'x'),
       ]) {
-        const error = await failure(attempt);
+        const error = await failure(attempt());
         expect(error.status).toBe(403);
         expect(error.message).toMatch(
           /read-only: on Gitea the automatic token is read-only on pull requests from forks/,

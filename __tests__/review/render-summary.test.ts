@@ -123,11 +123,12 @@ describe('renderSummary', () => {
     expect(md).not.toMatch(/(^|\s)@(bob|alice)/);
   });
 
-  test.each([
+  test.each<[SummaryReport['status'], string]>([
     ['nothing-to-review', 'nothing to review'],
     ['over-ceiling', 'not run, the token ceiling is too low'],
+    ['over-budget', 'not run, the budget is used up'],
     ['dry-run', 'dry run (no model call)'],
-  ] as const)('status %s has a clear headline', (status, words) => {
+  ])('status %s has a clear headline', (status, words) => {
     const md = renderSummary(report({ status, placement: null, model: null, prSummary: '' }));
     expect(md.split('\n')[1]).toBe(`### Claude review of 9fceb02: ${words}`);
     expect(md).not.toContain('No problems found');

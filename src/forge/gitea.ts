@@ -347,3 +347,23 @@ function hintFor(operation: Operation, status: number | null, opts: GiteaForgeOp
       return status >= 500 ? `${name} had a server error; try again later` : '';
   }
 }
+
+/**
+ * Whether `token` is the runner's automatic token (user `gitea-actions` / `forgejo-actions`,
+ * id -2). On a pull request from a fork that token is read-only, whatever the workflow asks.
+ */
+export async function isActionsToken(
+  apiUrl: string,
+  token: string,
+  log: (msg: string) => void = () => {},
+): Promise<boolean> {
+  const say = (msg: string) => log(redact(msg, [token]));
+  try {
+    const octokit = createClient(token, apiUrl, 1, 1000, say);
+    const { data } = (await octokit.request('GET /user' as string)) as ApiResponse<{ id?: unknown; login?: unknown }>;
+    return data.id === -2 || data.login === 'gitea-actions' || data.login === 'forgejo-actions';
+  } catch (error) {
+    say(`Could not read the token's user (${describe(error)}); assuming a personal token.`);
+    return false;
+  }
+}

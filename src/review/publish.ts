@@ -49,3 +49,22 @@ export async function publishSummary(
 ): Promise<IssueComment> {
   return previous ? forge.updateComment(previous.id, body) : forge.createComment(body);
 }
+
+export type Posted<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Runs one posting step. A refusal by the forge (401/403/404: a read-only or unauthorised
+ * token, as on fork pull requests) is returned rather than thrown, so the run still hands
+ * its findings to the job summary, annotations and outputs; anything else is thrown.
+ */
+export async function attemptPost<T>(post: () => Promise<T>): Promise<Posted<T>> {
+  try {
+    return { ok: true, value: await post() };
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    if (status === 401 || status === 403 || status === 404) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    throw error;
+  }
+}

@@ -1,6 +1,14 @@
 import type { DiffFile } from '../diff/types.js';
-import type { LeftOut } from '../plan/chunks.js';
 import type { SkippedFile } from '../diff/filter.js';
+import type { RunBudget } from '../plan/budget.js';
+import { coverage, type LeftOut } from '../plan/chunks.js';
+import type { ChosenModel } from '../plan/choose-model.js';
+import type { Tier } from '../plan/tier.js';
+import type { TokenUsage } from '../ports.js';
+import type { ReviewState } from '../state/marker.js';
+import type { Placement } from './place.js';
+import type { SummaryReport } from './render-summary.js';
+import type { ChunkedOutcome } from './review-chunks.js';
 
 function num(n: number): string {
   return n.toLocaleString('en-US');
@@ -24,4 +32,45 @@ export function coverageLists(kept: DiffFile[], skipped: SkippedFile[], leftOut:
     };
   });
   return { reviewed, skipped: [...budgetSkips, ...skipped] };
+}
+
+/** Everything the summary shows about one run, from what each step produced. */
+export function buildReport(r: {
+  headSha: string;
+  kept: DiffFile[];
+  skipped: SkippedFile[];
+  changedLines: number;
+  tier: Tier;
+  budget: RunBudget;
+  chosen: ChosenModel | null;
+  outcome: ChunkedOutcome | null;
+  placement: Placement | null;
+  usage: TokenUsage;
+  costUsd: number;
+  state: ReviewState;
+  extraNotes: string[];
+}): SummaryReport {
+  const { outcome, chosen, budget } = r;
+  return {
+    status: budget.skip ? 'over-budget' : (outcome?.status ?? 'nothing-to-review'),
+    headSha: r.headSha,
+    prSummary: outcome?.answer?.summary ?? '',
+    placement: r.placement,
+    ...coverageLists(r.kept, r.skipped, outcome?.leftOut ?? []),
+    changedLines: r.changedLines,
+    coverage: outcome && outcome.calls > 0 ? coverage(outcome) : null,
+    tier: chosen?.tier ?? r.tier,
+    model: chosen?.model ?? null,
+    usage: r.usage,
+    ceiling: budget.ceiling,
+    costUsd: r.costUsd,
+    notes: [
+      ...(budget.skip ? [`Not reviewed: ${budget.skip}. No tokens were spent.`] : []),
+      ...budget.notes,
+      ...(chosen?.notes ?? []),
+      ...(outcome?.notes ?? []),
+      ...r.extraNotes,
+    ],
+    state: r.state,
+  };
 }
