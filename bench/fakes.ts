@@ -1,6 +1,6 @@
+import { memoryForge } from '../__tests__/support/memory-forge.js';
 import type {
   ForgeClient,
-  IssueComment,
   ModelClient,
   ModelDescriptor,
   ModelReply,
@@ -28,32 +28,9 @@ export const BENCH_PR: PullRequest = {
   htmlUrl: 'https://example.test/o/r/pull/42',
 };
 
-/** An in-memory forge that serves one diff and keeps whatever is posted. */
+/** The tests' in-memory forge, serving one diff and keeping whatever is posted. */
 export function benchForge(diff: string): ForgeClient {
-  const comments: IssueComment[] = [];
-  let nextId = 1;
-  return {
-    kind: 'github',
-    getPullRequest: async () => BENCH_PR,
-    getDiff: async () => diff,
-    createReview: async () => ({ url: 'https://example.test/o/r/pull/42#review-1' }),
-    findComment: async (marker) => comments.find((c) => c.body.includes(marker)) ?? null,
-    createComment: async (body) => {
-      const c = { id: nextId++, body, url: `https://example.test/c/${nextId}` };
-      comments.push(c);
-      return c;
-    },
-    updateComment: async (id, body) => {
-      const c = comments.find((x) => x.id === id);
-      if (!c) throw new Error(`no comment ${id}`);
-      c.body = body;
-      return c;
-    },
-    listRepositoryComments: async (_since, limit) => ({
-      comments: comments.slice(0, limit),
-      truncated: comments.length > limit,
-    }),
-  };
+  return memoryForge(diff, BENCH_PR);
 }
 
 export const MODEL_ID = 'claude-sonnet-5-5';

@@ -1,5 +1,6 @@
 // Runs the benchmark on plain `node`: transpiles src/ and bench/ with the TypeScript compiler
-// API (pure JavaScript, no native binaries) into a temporary directory, then runs bench/run.js.
+// API (pure JavaScript, no native binaries) into a temporary directory, with the tests' in-memory
+// fakes, then runs bench/run.js.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,11 @@ const tsFiles = (dir) =>
 
 const out = mkdtempSync(join(tmpdir(), 'claude-pr-review-bench-'));
 try {
-  for (const file of [...tsFiles(join(root, 'src')), ...tsFiles(join(root, 'bench'))]) {
+  for (const file of [
+    ...tsFiles(join(root, 'src')),
+    ...tsFiles(join(root, 'bench')),
+    ...tsFiles(join(root, '__tests__', 'support')),
+  ]) {
     const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, verbatimModuleSyntax: false },
       fileName: file,

@@ -34066,6 +34066,20 @@ function createLocalForge(opts) {
         async listRepositoryComments() {
             return { comments: [], truncated: false };
         },
+        async react() { },
+        async permissionOf() {
+            return 'admin';
+        },
+        async compare() {
+            return { status: 'unknown', diff: null, files: [] };
+        },
+        async listReviewComments() {
+            return [];
+        },
+        async replyToReviewComment(_id, body) {
+            opts.print(visible(body));
+            return { id: nextId++, url: '' };
+        },
     };
 }
 
@@ -34073,8 +34087,8 @@ function createLocalForge(opts) {
 var anthropic = __nccwpck_require__(5519);
 // EXTERNAL MODULE: ./src/llm/credentials.ts
 var credentials = __nccwpck_require__(4705);
-// EXTERNAL MODULE: ./src/run.ts + 34 modules
-var run = __nccwpck_require__(8708);
+// EXTERNAL MODULE: ./src/run.ts + 35 modules
+var run = __nccwpck_require__(9535);
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 
 
@@ -34346,6 +34360,16 @@ const rawSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     'max-comments': integer('max-comments', 0, 1000),
     'review-event': oneOf('review-event', ['COMMENT', 'REQUEST_CHANGES-on-critical']),
     'review-drafts': boolean('review-drafts'),
+    'trigger-phrase': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((raw, ctx) => {
+        const v = raw.trim();
+        if (/^[/@!]?[A-Za-z][\w-]{1,40}$/.test(v))
+            return v;
+        ctx.addIssue({
+            code: 'custom',
+            message: `input \`trigger-phrase\` must be one word such as \`/review\` or \`@my-bot\`; got "${raw}"`,
+        });
+        return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+    }),
     'dry-run': boolean('dry-run'),
 });
 /**
@@ -34396,6 +34420,7 @@ function readConfig(getInput) {
         maxComments: v['max-comments'],
         reviewEvent: v['review-event'],
         reviewDrafts: v['review-drafts'],
+        triggerPhrases: [...new Set([v['trigger-phrase'], '@claude-review'])],
         dryRun: v['dry-run'],
     };
 }
@@ -34439,6 +34464,7 @@ const INPUT_DEFAULTS = {
     'max-comments': '20',
     'review-event': 'COMMENT',
     'review-drafts': 'false',
+    'trigger-phrase': '/review',
     'dry-run': 'false',
 };
 const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
@@ -34450,7 +34476,7 @@ const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2577);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5156);
 /* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(817);
 
 
@@ -65566,7 +65592,7 @@ function isHttpUrl(value) {
 
 /***/ }),
 
-/***/ 2577:
+/***/ 5156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74557,8 +74583,8 @@ function annotationsFor(placement) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/run.ts + 34 modules
-var run = __nccwpck_require__(8708);
+// EXTERNAL MODULE: ./src/run.ts + 35 modules
+var run = __nccwpck_require__(9535);
 ;// CONCATENATED MODULE: ./src/trigger/fork.ts
 /** Whether the event's pull request comes from another repository (a fork, or a deleted one). */
 function isForkPullRequest(payload) {
@@ -74573,17 +74599,89 @@ const FORK_ADVICE = 'On Gitea and Forgejo, runs for pull requests from forks get
     'To review them, trigger on `pull_request_target` (it runs the workflow of the base branch; this action never checks out or runs PR code) ' +
     'and pass a bot user’s token with write access as `github-token`. See the README section “Pull requests from forks”.';
 
-;// CONCATENATED MODULE: ./src/trigger/trigger.ts
-const REVIEW_ACTIONS = new Set(['opened', 'synchronize', 'synchronized', 'reopened', 'ready_for_review']);
-/** What this event asks for. Anything that is not a review request is ignored with a reason. */
-function readTrigger(eventName, payload, opts) {
-    if (eventName !== 'pull_request' && eventName !== 'pull_request_target') {
-        return {
-            kind: 'ignore',
-            reason: `event \`${eventName || '(none)'}\` does not start a review; use \`pull_request\``,
-        };
+// EXTERNAL MODULE: ./src/plan/tier.ts
+var tier = __nccwpck_require__(7491);
+;// CONCATENATED MODULE: ./src/trigger/command.ts
+
+function command_escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/**
+ * The command in a comment, or null when it has none. A command is a line that starts with
+ * one of `phrases` (any case), e.g. `/review`, `/review full`, `/review large`,
+ * `/review ask why is this needed?`, `/review help`. Quoted lines (`>`) and code blocks are
+ * not commands, so quoting someone's command does not run it again.
+ */
+function parseCommand(body, phrases) {
+    let inFence = false;
+    for (const raw of body.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line.startsWith('```') || line.startsWith('~~~'))
+            inFence = !inFence;
+        if (inFence || line.startsWith('>'))
+            continue;
+        for (const phrase of phrases) {
+            const m = new RegExp(`^${command_escape(phrase)}(?=$|\\s)(.*)$`, 'i').exec(line);
+            if (m)
+                return readArgs((m[1] ?? '').trim());
+        }
     }
-    const p = (payload ?? {});
+    return null;
+}
+function readArgs(args) {
+    const [first = '', ...rest] = args.split(/\s+/);
+    const word = first.toLowerCase();
+    if (args === '')
+        return { kind: 'review', mode: 'incremental', tier: null };
+    if (word === 'full' && rest.length === 0)
+        return { kind: 'review', mode: 'full', tier: null };
+    if (word === 'help' && rest.length === 0)
+        return { kind: 'help' };
+    if (tier/* TIERS */.i.includes(word) && rest.length === 0) {
+        return { kind: 'review', mode: 'full', tier: word };
+    }
+    if (word === 'ask') {
+        const question = args.slice(first.length).trim();
+        return question === '' ? { kind: 'unknown', args } : { kind: 'ask', question };
+    }
+    return { kind: 'unknown', args };
+}
+/** The help text a `/review help` (or an unknown argument) gets. */
+function helpText(phrase) {
+    return [
+        `**claude-pr-review commands** (people with write access only):`,
+        '',
+        `- \`${phrase}\`: review what changed since the last review`,
+        `- \`${phrase} full\`: review the whole pull request again`,
+        `- \`${phrase} small\` / \`medium\` / \`large\`: a full review with that tier's model`,
+        `- \`${phrase} ask <question>\`: ask about this pull request; the answer comes as a comment`,
+        `- \`${phrase} help\`: this text`,
+        '',
+        'On GitHub you can also reply in one of my review threads and mention ' + `\`${phrase}\` to get an answer there.`,
+        'Commands choose what to review, never how much: the token ceiling and budgets of the workflow always apply.',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/trigger/trigger.ts
+
+const REVIEW_ACTIONS = new Set(['opened', 'synchronize', 'synchronized', 'reopened', 'ready_for_review']);
+const PUSH_ACTIONS = new Set(['synchronize', 'synchronized']);
+const ACTIONS_BOTS = new Set(['github-actions', 'github-actions[bot]', 'gitea-actions', 'forgejo-actions']);
+/** Bots, and the action's own comments, never start anything: no loops, no spending by automation. */
+function isAutomation(user, body) {
+    const login = user?.login ?? '';
+    return (user?.type === 'Bot' || login.endsWith('[bot]') || ACTIONS_BOTS.has(login) || body.includes('<!-- claude-pr-review'));
+}
+function requester(p) {
+    const perms = p.repository?.permissions;
+    return {
+        commentId: p.comment?.id ?? 0,
+        login: p.comment?.user?.login ?? '',
+        association: p.comment?.author_association ?? null,
+        canPush: perms ? Boolean(perms.push || perms.admin) : null,
+    };
+}
+function fromPullRequest(p, reviewDrafts) {
     const number = p.pull_request?.number ?? p.number;
     if (typeof number !== 'number')
         return { kind: 'ignore', reason: 'the event payload names no pull request' };
@@ -74592,13 +74690,93 @@ function readTrigger(eventName, payload, opts) {
     }
     if (p.pull_request?.state === 'closed')
         return { kind: 'ignore', reason: `pull request #${number} is closed` };
-    if (p.pull_request?.draft && !opts.reviewDrafts) {
+    if (p.pull_request?.draft && !reviewDrafts) {
         return {
             kind: 'ignore',
             reason: `pull request #${number} is a draft; set \`review-drafts: true\` to review drafts`,
         };
     }
-    return { kind: 'review', prNumber: number };
+    const mode = PUSH_ACTIONS.has(p.action) ? 'incremental' : 'full';
+    return { kind: 'review', prNumber: number, request: { mode, tier: null }, requester: null };
+}
+function fromIssueComment(p, phrases) {
+    if (p.action !== 'created')
+        return { kind: 'ignore', reason: `comment action \`${p.action ?? '(none)'}\` is not a new comment` };
+    const number = p.issue?.number;
+    const onPull = p.is_pull === true || Boolean(p.issue?.pull_request);
+    if (typeof number !== 'number' || !onPull)
+        return { kind: 'ignore', reason: 'the comment is not on a pull request' };
+    const body = p.comment?.body ?? '';
+    if (isAutomation(p.comment?.user, body))
+        return { kind: 'ignore', reason: 'comments by bots and by this action do not start a review' };
+    const command = parseCommand(body, phrases);
+    if (!command)
+        return { kind: 'ignore', reason: 'the comment has no command' };
+    if (p.issue?.state === 'closed')
+        return { kind: 'ignore', reason: `pull request #${number} is closed` };
+    const who = requester(p);
+    switch (command.kind) {
+        case 'review':
+            return { kind: 'review', prNumber: number, request: { mode: command.mode, tier: command.tier }, requester: who };
+        case 'ask':
+            return { kind: 'ask', prNumber: number, question: command.question, requester: who, thread: null };
+        case 'help':
+            return { kind: 'help', prNumber: number, requester: who, args: null };
+        case 'unknown':
+            return { kind: 'help', prNumber: number, requester: who, args: command.args };
+    }
+}
+/** A reply in a review thread that mentions a trigger phrase asks a question there (GitHub). */
+function fromReviewComment(p, phrases) {
+    const c = p.comment;
+    const number = p.pull_request?.number;
+    if (p.action !== 'created' || !c || typeof number !== 'number')
+        return { kind: 'ignore', reason: 'not a new review comment' };
+    if (!c.in_reply_to_id)
+        return { kind: 'ignore', reason: 'the review comment is not a reply in a thread' };
+    const body = c.body ?? '';
+    if (isAutomation(c.user, body))
+        return { kind: 'ignore', reason: 'comments by bots and by this action do not start a review' };
+    const lower = body.toLowerCase();
+    const phrase = phrases.find((ph) => lower.includes(ph.toLowerCase()));
+    if (!phrase)
+        return { kind: 'ignore', reason: 'the reply does not mention the trigger phrase' };
+    const question = body.replace(new RegExp(phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'ig'), '').trim();
+    return {
+        kind: 'ask',
+        prNumber: number,
+        question: question || 'Please explain this finding in more detail.',
+        requester: requester(p),
+        thread: {
+            rootId: c.in_reply_to_id,
+            commentId: c.id ?? 0,
+            path: c.path ?? '',
+            line: c.line ?? null,
+            diffHunk: c.diff_hunk ?? '',
+        },
+    };
+}
+/** What this event asks for. Anything that is not a review, a question or help is ignored with a reason. */
+function readTrigger(eventName, payload, opts) {
+    const p = (payload ?? {});
+    const phrases = opts.triggerPhrases ?? ['/review', '@claude-review'];
+    switch (eventName) {
+        case 'pull_request':
+        case 'pull_request_target':
+            return fromPullRequest(p, opts.reviewDrafts);
+        case 'issue_comment':
+            return fromIssueComment(p, phrases);
+        case 'pull_request_review_comment':
+            // Gitea fires this name for whole reviews, with no comment object: nothing to answer.
+            return p.comment
+                ? fromReviewComment(p, phrases)
+                : { kind: 'ignore', reason: 'the review event carries no comment' };
+        default:
+            return {
+                kind: 'ignore',
+                reason: `event \`${eventName || '(none)'}\` does not start a review; use \`pull_request\` or \`issue_comment\``,
+            };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -74694,6 +74872,26 @@ async function main() {
 
 /***/ }),
 
+/***/ 7491:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ chooseTier),
+/* harmony export */   i: () => (/* binding */ TIERS)
+/* harmony export */ });
+const TIERS = ['small', 'medium', 'large'];
+/** Picks the tier for a change of `changedLines` (additions + deletions after filters). */
+function chooseTier(changedLines, limits) {
+    if (changedLines <= limits.smallMaxLines)
+        return 'small';
+    if (changedLines <= limits.mediumMaxLines)
+        return 'medium';
+    return 'large';
+}
+
+
+/***/ }),
+
 /***/ 7212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -74724,7 +74922,7 @@ const reviewAnswerSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
 
 /***/ }),
 
-/***/ 8708:
+/***/ 9535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75514,17 +75712,8 @@ function resolveModel(spec, catalogue) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/plan/tier.ts
-const TIERS = ['small', 'medium', 'large'];
-/** Picks the tier for a change of `changedLines` (additions + deletions after filters). */
-function chooseTier(changedLines, limits) {
-    if (changedLines <= limits.smallMaxLines)
-        return 'small';
-    if (changedLines <= limits.mediumMaxLines)
-        return 'medium';
-    return 'large';
-}
-
+// EXTERNAL MODULE: ./src/plan/tier.ts
+var plan_tier = __nccwpck_require__(7491);
 ;// CONCATENATED MODULE: ./src/plan/choose-model.ts
 
 
@@ -75553,8 +75742,8 @@ async function chooseModel(client, config, tier, usable = () => true) {
         return { tier, ...resolveTier(config.model, 'model', catalogue, client) };
     const first = resolveTier(config.tierModels[tier], `model-${tier}`, catalogue, client);
     let chosen = { tier, ...first };
-    for (let i = TIERS.indexOf(tier) - 1; i >= 0 && !usable(chosen.model); i--) {
-        const lower = TIERS[i];
+    for (let i = plan_tier/* TIERS */.i.indexOf(tier) - 1; i >= 0 && !usable(chosen.model); i--) {
+        const lower = plan_tier/* TIERS */.i[i];
         const next = resolveTier(config.tierModels[lower], `model-${lower}`, catalogue, client);
         next.notes.unshift(`Stepped down from the ${chosen.tier} tier (\`${chosen.model.id}\`) to the ${lower} tier (\`${next.model.id}\`): the budget cannot pay for a useful review with the larger model.`);
         chosen = { tier: lower, model: next.model, notes: [...chosen.notes, ...next.notes] };
@@ -75916,6 +76105,15 @@ function newPromptTag() {
 function untrusted(kind, text, tag) {
     return `<untrusted-${kind}-${tag}>\n${text}\n</untrusted-${kind}-${tag}>`;
 }
+/** Most file names listed as context; more would cost tokens without helping. */
+const MAX_CONTEXT_FILES = 200;
+function otherFilesNote(paths, tag) {
+    if (!paths || paths.length === 0)
+        return '';
+    const listed = paths.slice(0, MAX_CONTEXT_FILES).join('\n');
+    const more = paths.length > MAX_CONTEXT_FILES ? `\n…and ${paths.length - MAX_CONTEXT_FILES} more` : '';
+    return `\n\nOther files changed in this pull request, reviewed before and not shown here:\n${untrusted('files', listed + more, tag)}`;
+}
 function describePr(pr) {
     return [`Title: ${pr.title}`, pr.body.trim() === '' ? '' : `\n${pr.body.trim()}`].join('');
 }
@@ -75936,7 +76134,7 @@ function buildReviewRequest(args) {
         system: [{ text: `${SYSTEM_PROMPT}\n\n${PROMPT_FORMAT_NOTE}`, cache: true }],
         user: [
             {
-                text: `Pull request description:\n${untrusted('description', describePr(pr), tag)}`,
+                text: `Pull request description:\n${untrusted('description', describePr(pr), tag)}${otherFilesNote(args.otherFiles, tag)}`,
                 cache: part !== undefined,
             },
             { text: `${scope}\n${untrusted('diff', diff, tag)}` },
@@ -76059,6 +76257,80 @@ const SEVERITY_BADGE = {
     nit: '⚪ Nit',
 };
 
+;// CONCATENATED MODULE: ./src/review/fingerprint.ts
+
+
+
+const FP_PREFIX = '<!-- claude-pr-review:fp=';
+function buildLineTexts(files) {
+    const texts = new Map();
+    for (const f of files) {
+        const sides = { RIGHT: new Map(), LEFT: new Map() };
+        for (const h of f.hunks) {
+            for (const l of h.lines) {
+                if (l.newLine !== null)
+                    sides.RIGHT.set(l.newLine, l.text);
+                if (l.oldLine !== null)
+                    sides.LEFT.set(l.oldLine, l.text);
+            }
+        }
+        texts.set(f.path, sides);
+    }
+    return texts;
+}
+const normal = (s) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/**
+ * A finding's identity across runs: its file, the code it is anchored to (not the line number,
+ * which moves when lines are added above) and its title.
+ */
+function fingerprint(p, texts) {
+    const code = texts.get(p.anchor.path)?.[p.anchor.side].get(p.anchor.line) ?? '';
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${p.anchor.path}\n${normal(code)}\n${normal(p.finding.title)}`)
+        .digest('hex')
+        .slice(0, 16);
+}
+function fingerprintMarker(fp) {
+    return `${FP_PREFIX}${fp} -->`;
+}
+function readFingerprint(body) {
+    const m = /<!-- claude-pr-review:fp=([0-9a-f]{16}) -->/.exec(body);
+    return m ? m[1] : null;
+}
+function describe(c) {
+    const first = c.body.split('\n', 1)[0] ?? '';
+    for (const severity of review_findings/* SEVERITIES */.oC) {
+        const prefix = `**${SEVERITY_BADGE[severity]}: `;
+        if (first.startsWith(prefix) && first.endsWith('**')) {
+            return { path: c.path, line: c.line ?? 0, severity, title: first.slice(prefix.length, -2) };
+        }
+    }
+    return null;
+}
+/**
+ * Gives every inline finding its fingerprint and drops those already posted on this PR in a
+ * comment that is still open (its code unchanged). Outdated comments do not count: the code
+ * they were about has changed, so the finding is news again.
+ */
+function dropRepeats(placement, files, existing) {
+    const texts = buildLineTexts(files);
+    const openComments = existing.filter((c) => !c.outdated && c.inReplyTo === null && readFingerprint(c.body));
+    const openPrints = new Set(openComments.map((c) => readFingerprint(c.body)));
+    const inline = [];
+    let repeated = 0;
+    const open = openComments.map(describe).filter((o) => o !== null);
+    if (!placement)
+        return { placement: null, repeated, open };
+    for (const p of placement.inline) {
+        const fp = fingerprint(p, texts);
+        if (openPrints.has(fp))
+            repeated++;
+        else
+            inline.push({ ...p, fingerprint: fp });
+    }
+    return { placement: { ...placement, inline }, repeated, open };
+}
+
 ;// CONCATENATED MODULE: ./src/review/place.ts
 
 
@@ -76131,6 +76403,7 @@ function neutralizeMentions(text) {
 ;// CONCATENATED MODULE: ./src/review/render-comment.ts
 
 
+
 /** A fence longer than any backtick run in `code`, so the code cannot close it. */
 function fenceFor(code) {
     const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
@@ -76153,6 +76426,8 @@ function renderInlineComment(p, opts) {
         else
             lines.push('', applicable ? `${fence}suggestion` : `Suggested code:\n\n${fence}`, code, fence);
     }
+    if (p.fingerprint)
+        lines.push('', fingerprintMarker(p.fingerprint));
     return lines.join('\n').trim();
 }
 
@@ -76209,6 +76484,14 @@ async function attemptPost(post) {
         }
         throw error;
     }
+}
+/** The placement as the summary must show it when the review could not be posted: nothing inline. */
+function unposted(placement, reason) {
+    return {
+        ...placement,
+        inline: [],
+        unplaced: [...placement.inline.map((p) => ({ finding: p.finding, reason })), ...placement.unplaced],
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
@@ -76283,7 +76566,7 @@ function decodeState(body) {
  * GitHub refuses comments over 65,536 characters. Each list gets a share of that, counted in
  * characters (paths can be long), and ends with "…and N more" when cut.
  */
-const LIST_BUDGET = { unplaced: 24_000, skipped: 14_000, reviewed: 14_000 };
+const LIST_BUDGET = { unplaced: 20_000, open: 6_000, skipped: 14_000, reviewed: 12_000 };
 /** The lines that fit in `budget` characters, plus a closing line naming how many were left out. */
 function within(lines, budget, more) {
     const out = [];
@@ -76355,6 +76638,19 @@ function findingsSection(p) {
         out.push('', `_${p.belowMinSeverity} finding(s) below \`min-severity\` not shown._`);
     return out;
 }
+function openSection(open) {
+    if (open.length === 0)
+        return [];
+    const items = open.map((o) => `- ${SEVERITY_BADGE[o.severity]} **${neutralizeMentions(o.title)}** ${code(o.line ? `${o.path}:${o.line}` : o.path)}`);
+    return [
+        `<details><summary>Still open from earlier reviews (${open.length})</summary>`,
+        '',
+        ...within(items, LIST_BUDGET.open, (n) => `- …and ${n} more`),
+        '',
+        '</details>',
+        '',
+    ];
+}
 function filesSection(r) {
     const out = [
         `<details><summary>Files: ${r.reviewed.length} ${r.status === 'reviewed' ? 'reviewed' : 'to review'} · ${r.skipped.length} left out</summary>`,
@@ -76388,6 +76684,7 @@ function renderSummary(r) {
         parts.push(neutralizeMentions(r.prSummary.trim()), '');
     if (r.placement)
         parts.push(...findingsSection(r.placement), '');
+    parts.push(...openSection(r.open));
     parts.push(...filesSection(r), '', ...usageTable(r), '');
     if (r.notes.length > 0)
         parts.push(...r.notes.map((n) => `> ${n}`), '');
@@ -77270,6 +77567,7 @@ function buildReport(r) {
         headSha: r.headSha,
         prSummary: outcome?.answer?.summary ?? '',
         placement: r.placement,
+        open: r.open,
         ...coverageLists(r.kept, r.skipped, outcome?.leftOut ?? []),
         changedLines: r.changedLines,
         coverage: outcome && outcome.calls > 0 ? coverage(outcome) : null,
@@ -77399,6 +77697,7 @@ async function promptOverhead(args, tag) {
         files: [],
         tag,
         part: { index: 99, count: 99 },
+        otherFiles: args.otherFiles,
     });
     return countInput(args.client, empty);
 }
@@ -77430,6 +77729,7 @@ async function calibrate(args, tag, overhead, measure) {
         files: sample,
         tag,
         part: { index: 99, count: 99 },
+        otherFiles: args.otherFiles,
     });
     const counted = await countInput(args.client, request);
     return Math.min(1, Math.max(0.25, ((counted.tokens - overhead.tokens) / estimated) * 1.05));
@@ -77462,7 +77762,13 @@ async function reviewInChunks(args) {
     const dry = !client || config.dryRun;
     // Small enough for one call: the whole answer room goes to that call.
     if (diffTokens <= TARGET_CHUNK_TOKENS) {
-        const request = buildReviewRequest({ model: model.id, pr: args.pr, files: args.files, tag });
+        const request = buildReviewRequest({
+            model: model.id,
+            pr: args.pr,
+            files: args.files,
+            tag,
+            otherFiles: args.otherFiles,
+        });
         const input = await countInput(client, request);
         const room = ledger.outputRoom(input.tokens, outputCap);
         if (room >= MIN_USEFUL_OUTPUT) {
@@ -77603,7 +77909,14 @@ function mergeLeftOut(items) {
 }
 async function reviewPart(args, chunk, tag, part, maxOutput) {
     const client = args.client;
-    const request = buildReviewRequest({ model: args.model.id, pr: args.pr, files: chunkFiles(chunk), tag, part });
+    const request = buildReviewRequest({
+        model: args.model.id,
+        pr: args.pr,
+        files: chunkFiles(chunk),
+        tag,
+        part,
+        otherFiles: args.otherFiles,
+    });
     const input = await countInput(client, request);
     const result = await callWithinCeiling(client, args.ledger, request, input, { maxOutput });
     if (result.kind === 'does-not-fit')
@@ -77653,6 +77966,72 @@ function dryRun(args, inputs, output, reviewedLines, totalLines, leftOut) {
         ? `Dry run: nothing fits under \`max-tokens-per-run\` (${review_chunks_num(args.config.maxTokensPerRun)}).`
         : `Dry run: ${calls === 1 ? 'one call' : `${calls} calls`} to \`${model.id}\` with ${counted} and \`max_tokens\` ${review_chunks_num(output)}${calls > 1 ? ' each' : ''}; at most ${review_chunks_num(most)} tokens, at most ${formatUsd(dollars)}.`;
     return { status: 'dry-run', answer: null, notes: [note], leftOut, reviewedLines, totalLines, calls };
+}
+
+;// CONCATENATED MODULE: ./src/review/scope.ts
+
+
+/** New-side line ranges touched by a diff, per path. */
+function touched(diff) {
+    const ranges = new Map();
+    for (const f of parseDiff(diff)) {
+        const list = f.hunks.map((h) => [h.newStart, h.newStart + Math.max(h.newLines, 1) - 1]);
+        ranges.set(f.path, list);
+    }
+    return ranges;
+}
+const overlaps = (h, ranges) => ranges.some(([lo, hi]) => h.newStart <= hi && lo <= h.newStart + Math.max(h.newLines, 1) - 1);
+/**
+ * The PR's hunks that the changes since the last review touch. With a diff of the increment
+ * (GitHub) that is hunk-exact; with only its file list (Gitea/Forgejo) it is whole files.
+ */
+function narrowToChanges(files, cmp) {
+    if (cmp.diff !== null) {
+        const ranges = touched(cmp.diff);
+        return files
+            .filter((f) => ranges.has(f.path))
+            .map((f) => ({ ...f, hunks: f.hunks.filter((h) => overlaps(h, ranges.get(f.path))) }))
+            .map((f) => ({
+            ...f,
+            additions: f.hunks.reduce((n, h) => n + h.lines.filter((l) => l.kind === 'add').length, 0),
+            deletions: f.hunks.reduce((n, h) => n + h.lines.filter((l) => l.kind === 'del').length, 0),
+        }))
+            .filter((f) => f.hunks.length > 0);
+    }
+    const changed = new Set(cmp.files);
+    return files.filter((f) => changed.has(f.path) || (f.oldPath !== null && changed.has(f.oldPath)));
+}
+/**
+ * What this run should review. An incremental request reviews only what changed since the
+ * head the summary records; when that commit is no longer an ancestor of the head (a force
+ * push or rebase) it falls back to a full review and says why.
+ */
+async function reviewScope(forge, request, history, headSha, files) {
+    const last = history.reviewedSha;
+    if (request.mode === 'full' || last === null)
+        return { files, since: null, notes: [] };
+    if (last === headSha) {
+        return {
+            files: [],
+            since: last,
+            notes: [
+                `Nothing new since ${shortSha(last)}, which was already reviewed. Comment \`/review full\` to review everything again.`,
+            ],
+        };
+    }
+    const cmp = await forge.compare(last, headSha);
+    if (cmp.status === 'ahead' || cmp.status === 'identical') {
+        const narrowed = cmp.status === 'identical' ? [] : narrowToChanges(files, cmp);
+        const what = narrowed.length === 0 ? 'nothing to review (only excluded files changed, or none)' : `${narrowed.length} file(s)`;
+        return { files: narrowed, since: last, notes: [`Incremental review: changes since ${shortSha(last)}: ${what}.`] };
+    }
+    return {
+        files,
+        since: null,
+        notes: [
+            `Full review: ${shortSha(last)}, the last reviewed commit, is no longer an ancestor of the head (force push or rebase).`,
+        ],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/state/month-usage.ts
@@ -77710,55 +78089,76 @@ function recordRun(previous, reviewed, run) {
 
 
 
+
+
 /** Summary comments updated this month are read back for the monthly budget: at most this many. */
 const MONTH_SCAN_LIMIT = 1000;
+const NO_USAGE = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
 async function readMonthUsage(forge, config, now) {
     if (config.maxTokensPerMonth === null)
         return null;
     const { comments, truncated } = await forge.listRepositoryComments(monthStart(now).toISOString(), MONTH_SCAN_LIMIT);
     return { tokens: monthToDateTokens(comments, now), truncated };
 }
-/** One review of one pull request: diff → budget → model → review → post. */
-async function run({ config, forge, model: client, log, now = () => new Date() }) {
+/** One review of one pull request: diff → scope → budget → model → review → post. */
+async function run(deps) {
+    const { config, forge, model: client, log, now = () => new Date() } = deps;
+    const request = deps.request ?? { mode: 'incremental', tier: null };
     const pr = await forge.getPullRequest();
     const { kept, skipped } = filterFiles(parseDiff(await forge.getDiff()), config);
-    const lines = changedLines(kept);
-    const diffTokens = kept.reduce((n, f) => n + fileTokens(f), 0);
-    log.info(`PR #${pr.number}: ${kept.length} file(s), ${lines} changed line(s); ${skipped.length} left out by filters`);
     const previous = await forge.findComment(SUMMARY_MARKER);
     const history = decodeState(previous?.body);
+    const scope = await reviewScope(forge, request, history, pr.headSha, kept);
+    const files = scope.files;
+    const lines = changedLines(files);
+    log.info(`PR #${pr.number}: ${files.length} file(s), ${lines} changed line(s) to review; ${skipped.length} filtered out`);
     const budget = runBudget(config, history, await readMonthUsage(forge, config, now()));
-    const tier = budget.stepDownToSmall ? 'small' : chooseTier(lines, config);
+    const tier = budget.stepDownToSmall ? 'small' : (request.tier ?? (0,plan_tier/* chooseTier */.A)(lines, config));
+    const diffTokens = files.reduce((n, f) => n + fileTokens(f), 0);
     const usable = (m) => canReviewUsefully(config, budget.ceiling, m, diffTokens);
-    const chosen = kept.length > 0 && !budget.skip ? await chooseModel(client, config, tier, usable) : null;
+    const chosen = files.length > 0 && !budget.skip ? await chooseModel(client, config, tier, usable) : null;
     if (chosen)
         log.info(`${chosen.tier} tier → ${chosen.model.id}; ceiling ${budget.ceiling} tokens`);
     const ledger = chosen ? createRunLedger(config, budget.ceiling, chosen.model) : null;
-    const outcome = chosen && ledger ? await reviewInChunks({ client, ledger, config, pr, files: kept, model: chosen.model }) : null;
-    const placement = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
+    const otherFiles = scope.since ? kept.filter((f) => !files.includes(f)).map((f) => f.path) : [];
+    const outcome = chosen && ledger
+        ? await reviewInChunks({ client, ledger, config, pr, files, model: chosen.model, otherFiles })
+        : null;
+    const placed = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
     const posting = client !== null && !config.dryRun;
+    // Findings already posted on this PR, in comments still open, are not posted again.
+    const deduped = posting ? dropRepeats(placed, kept, await forge.listReviewComments()) : null;
+    const placement = deduped?.placement ?? placed;
     const review = placement && posting ? await attemptPost(() => publishReview(forge, pr, placement, config.reviewEvent)) : null;
-    const usage = ledger?.total() ?? { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+    const usage = ledger?.total() ?? NO_USAGE;
     const costUsd = chosen ? estimateCost(chosen.model.id, usage, priceTable(config)) : 0;
-    const spent = ledger?.spent ?? 0;
-    const state = recordRun(history, outcome?.status === 'reviewed', {
+    const upToDate = outcome?.status === 'reviewed' || (scope.since !== null && files.length === 0);
+    const state = recordRun(history, upToDate, {
         at: now().toISOString(),
         sha: pr.headSha,
         model: chosen?.model.id ?? '',
-        tokens: spent,
+        tokens: ledger?.spent ?? 0,
         cost: costUsd,
     });
-    const extraNotes = review && !review.ok ? [`The review could not be posted inline: ${review.error}`] : [];
+    const repeated = deduped?.repeated ?? 0;
+    const extraNotes = [
+        ...scope.notes,
+        ...(repeated > 0
+            ? [`${repeated} finding(s) already posted in an earlier review, and still open, were not repeated.`]
+            : []),
+        ...(review && !review.ok ? [`The review could not be posted inline: ${review.error}`] : []),
+    ];
     const report = buildReport({
         headSha: pr.headSha,
-        kept,
+        kept: files,
         skipped,
         changedLines: lines,
         tier,
         budget,
         chosen,
         outcome,
-        placement,
+        placement: placement && review && !review.ok ? unposted(placement, 'the review could not be posted') : placement,
+        open: deduped?.open ?? [],
         usage,
         costUsd,
         state,
@@ -77767,7 +78167,7 @@ async function run({ config, forge, model: client, log, now = () => new Date() }
     const summaryMarkdown = renderSummary(report);
     const summary = posting ? await attemptPost(() => publishSummary(forge, previous, summaryMarkdown)) : null;
     const postingError = (review && !review.ok ? review.error : null) ?? (summary && !summary.ok ? summary.error : null);
-    log.info(`Spent ${spent} of ${budget.ceiling} tokens; review ${review?.ok ? (review.value ?? 'not needed') : 'not posted'}`);
+    log.info(`Spent ${ledger?.spent ?? 0} of ${budget.ceiling} tokens; review ${review?.ok ? (review.value ?? 'not needed') : 'not posted'}`);
     return {
         report,
         summaryMarkdown,

@@ -6,10 +6,11 @@ import { actionOutputs } from './action-outputs.js';
 import { ConfigError, readConfig, type Config } from './config/config.js';
 import { connectForge } from './forge/connect.js';
 import { detectForge } from './forge/detect.js';
+import { handle, type Handled } from './handle.js';
 import { createAnthropicModelClient } from './llm/anthropic.js';
 import { checkCredentials } from './llm/credentials.js';
 import { annotationsFor } from './review/annotations.js';
-import { run, type RunResult } from './run.js';
+import type { RunResult } from './run.js';
 import { FORK_ADVICE, isForkPullRequest } from './trigger/fork.js';
 import { readTrigger } from './trigger/trigger.js';
 
@@ -18,10 +19,11 @@ function env(name: string): string {
 }
 
 /** The model client, or null for a dry run; refuses bad credentials before any request. */
-function modelClient(config: Config) {
+function modelClient(config: Config, onGitea: boolean) {
   if (config.dryRun && !config.credentials.apiKey && !config.credentials.authToken) return null;
   const checked = checkCredentials(config.credentials);
-  if (!checked.ok) throw new ConfigError(checked.error);
+  // On Gitea/Forgejo a missing key is also what a pull request from a fork looks like.
+  if (!checked.ok) throw new ConfigError(onGitea ? `${checked.error}\n${FORK_ADVICE}` : checked.error);
   for (const note of checked.notes) core.info(note);
   return createAnthropicModelClient(checked.credentials);
 }
@@ -31,7 +33,7 @@ async function skip(reason: string): Promise<void> {
   await core.summary.addRaw(`Claude review skipped: ${reason}\n`).write();
 }
 
-/** Outputs, findings file, annotations and job summary: the run's results wherever a person or a later step looks. */
+/** Outputs, findings file, annotations and job summary: the review wherever a person or a later step looks. */
 async function deliver(result: RunResult, prNumber: number): Promise<void> {
   const findingsFile = join(env('RUNNER_TEMP') || tmpdir(), `claude-pr-review-findings-${prNumber}.json`);
   writeFileSync(findingsFile, `${JSON.stringify(result.findings ?? { summary: '', findings: [] }, null, 2)}\n`);
@@ -48,6 +50,20 @@ async function deliver(result: RunResult, prNumber: number): Promise<void> {
       `The review could not be posted (${result.postingError}). Its findings are in the job summary, the annotations and the \`findings-file\` output.`,
     );
   }
+}
+
+/** What a run that did not review leaves in the log and job summary; a review is delivered in full. */
+async function report(handled: Handled, prNumber: number): Promise<void> {
+  if (handled.kind === 'reviewed') return deliver(handled.result, prNumber);
+  const line =
+    handled.kind === 'refused'
+      ? `Not started: ${handled.reason}. A polite reply was posted; no tokens were spent.`
+      : handled.kind === 'helped'
+        ? 'Posted the command help.'
+        : `Question ${handled.result.answered ? 'answered' : 'not answered'} (${handled.result.tokens} tokens).`;
+  core.info(line);
+  core.setOutput('total-tokens', String(handled.kind === 'answered' ? handled.result.tokens : 0));
+  await core.summary.addRaw(`Claude review: ${line}\n`).write();
 }
 
 /** The action's composition root: the only place that reads the environment and `@actions/core`. */
@@ -67,7 +83,7 @@ export async function main(): Promise<void> {
     const noCredential = !config.credentials.apiKey && !config.credentials.authToken && !config.dryRun;
     if (onGitea && fork && noCredential)
       return await skip(`the Anthropic key is not available to this run. ${FORK_ADVICE}`);
-    const model = modelClient(config);
+    const model = modelClient(config, onGitea);
     const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
     const { forge, readOnlyFork } = await connectForge({
       env: process.env,
@@ -80,7 +96,7 @@ export async function main(): Promise<void> {
     if (readOnlyFork)
       return await skip(`this pull request comes from a fork and the token cannot post. ${FORK_ADVICE}`);
 
-    await deliver(await run({ config, forge, model, log }), trigger.prNumber);
+    await report(await handle(trigger, { config, forge, model, log }), trigger.prNumber);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

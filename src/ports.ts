@@ -42,6 +42,34 @@ export type ReviewToPost = {
 
 export type IssueComment = { id: number; body: string; url: string };
 
+export type Reaction = 'eyes' | '+1' | 'confused';
+
+/** A person's access to the repository, as the forge grades it. */
+export type Permission = 'admin' | 'write' | 'read' | 'none';
+
+/** An inline review comment on the pull request, by anyone. */
+export type ReviewComment = {
+  id: number;
+  body: string;
+  path: string;
+  /** Line in the current diff; null when the comment is outdated (its code changed). */
+  line: number | null;
+  outdated: boolean;
+  /** The thread's first comment, for a reply; null for a thread's first comment. */
+  inReplyTo: number | null;
+  author: string;
+};
+
+/** What changed between two commits of the pull request's head. */
+export type Comparison = {
+  /** `ahead`: head descends from base. `diverged`/`behind`: base is not an ancestor (a force push). */
+  status: 'ahead' | 'identical' | 'diverged' | 'behind' | 'unknown';
+  /** Unified diff base..head, when the forge gives one. */
+  diff: string | null;
+  /** Paths changed between the two commits. */
+  files: string[];
+};
+
 export interface ForgeClient {
   readonly kind: ForgeKind;
   getPullRequest(): Promise<PullRequest>;
@@ -57,6 +85,16 @@ export interface ForgeClient {
    * (ISO 8601), oldest first, reading at most `limit` comments; `truncated` says more existed.
    */
   listRepositoryComments(since: string, limit: number): Promise<{ comments: IssueComment[]; truncated: boolean }>;
+  /** Adds a reaction to a PR conversation comment (an existing one is not an error). */
+  react(commentId: number, reaction: Reaction): Promise<void>;
+  /** `login`'s permission on the repository, or null when the forge will not say (Gitea's automatic token). */
+  permissionOf(login: string): Promise<Permission | null>;
+  /** What changed from `base` to `head` (both commits of this PR's history). */
+  compare(base: string, head: string): Promise<Comparison>;
+  /** Every inline review comment on the pull request, oldest first. */
+  listReviewComments(): Promise<ReviewComment[]>;
+  /** Replies in the thread of review comment `commentId` (GitHub; other forges throw). */
+  replyToReviewComment(commentId: number, body: string): Promise<{ id: number; url: string }>;
 }
 
 /** A model as the Models API describes it (or as the built-in table does). */

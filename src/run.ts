@@ -5,21 +5,33 @@ import { parseDiff } from './diff/parse.js';
 import { runBudget, type MonthUsage } from './plan/budget.js';
 import { chooseModel } from './plan/choose-model.js';
 import { fileTokens } from './plan/measure.js';
+import type { ResolvedModel } from './plan/models.js';
 import { estimateCost } from './plan/prices.js';
 import { canReviewUsefully, createRunLedger, priceTable } from './plan/run-ledger.js';
 import { chooseTier } from './plan/tier.js';
 import type { ForgeClient, Logger, ModelClient } from './ports.js';
 import type { ReviewAnswer } from './review/findings.js';
+import { dropRepeats } from './review/fingerprint.js';
 import { placeFindings, type Placement } from './review/place.js';
-import { attemptPost, publishReview, publishSummary } from './review/publish.js';
+import { attemptPost, publishReview, publishSummary, unposted } from './review/publish.js';
 import { renderSummary, type SummaryReport } from './review/render-summary.js';
 import { buildReport } from './review/report.js';
 import { reviewInChunks } from './review/review-chunks.js';
+import { reviewScope } from './review/scope.js';
 import { decodeState, SUMMARY_MARKER } from './state/marker.js';
 import { monthStart, monthToDateTokens } from './state/month-usage.js';
 import { recordRun } from './state/record-run.js';
+import type { ReviewRequest } from './trigger/trigger.js';
 
-export type RunDeps = { config: Config; forge: ForgeClient; model: ModelClient | null; log: Logger; now?: () => Date };
+export type RunDeps = {
+  config: Config;
+  forge: ForgeClient;
+  model: ModelClient | null;
+  log: Logger;
+  /** What was asked for: incremental (the default), full, or a tier (comment commands). */
+  request?: ReviewRequest;
+  now?: () => Date;
+};
 
 export type RunResult = {
   report: SummaryReport;
@@ -35,57 +47,79 @@ export type RunResult = {
 /** Summary comments updated this month are read back for the monthly budget: at most this many. */
 export const MONTH_SCAN_LIMIT = 1000;
 
+const NO_USAGE = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+
 async function readMonthUsage(forge: ForgeClient, config: Config, now: Date): Promise<MonthUsage | null> {
   if (config.maxTokensPerMonth === null) return null;
   const { comments, truncated } = await forge.listRepositoryComments(monthStart(now).toISOString(), MONTH_SCAN_LIMIT);
   return { tokens: monthToDateTokens(comments, now), truncated };
 }
 
-/** One review of one pull request: diff → budget → model → review → post. */
-export async function run({ config, forge, model: client, log, now = () => new Date() }: RunDeps): Promise<RunResult> {
+/** One review of one pull request: diff → scope → budget → model → review → post. */
+export async function run(deps: RunDeps): Promise<RunResult> {
+  const { config, forge, model: client, log, now = () => new Date() } = deps;
+  const request = deps.request ?? { mode: 'incremental', tier: null };
   const pr = await forge.getPullRequest();
   const { kept, skipped } = filterFiles(parseDiff(await forge.getDiff()), config);
-  const lines = changedLines(kept);
-  const diffTokens = kept.reduce((n, f) => n + fileTokens(f), 0);
-  log.info(`PR #${pr.number}: ${kept.length} file(s), ${lines} changed line(s); ${skipped.length} left out by filters`);
-
   const previous = await forge.findComment(SUMMARY_MARKER);
   const history = decodeState(previous?.body);
+  const scope = await reviewScope(forge, request, history, pr.headSha, kept);
+  const files = scope.files;
+  const lines = changedLines(files);
+  log.info(
+    `PR #${pr.number}: ${files.length} file(s), ${lines} changed line(s) to review; ${skipped.length} filtered out`,
+  );
+
   const budget = runBudget(config, history, await readMonthUsage(forge, config, now()));
-  const tier = budget.stepDownToSmall ? 'small' : chooseTier(lines, config);
-  const usable = (m: Parameters<typeof canReviewUsefully>[2]) =>
-    canReviewUsefully(config, budget.ceiling, m, diffTokens);
-  const chosen = kept.length > 0 && !budget.skip ? await chooseModel(client, config, tier, usable) : null;
+  const tier = budget.stepDownToSmall ? 'small' : (request.tier ?? chooseTier(lines, config));
+  const diffTokens = files.reduce((n, f) => n + fileTokens(f), 0);
+  const usable = (m: ResolvedModel) => canReviewUsefully(config, budget.ceiling, m, diffTokens);
+  const chosen = files.length > 0 && !budget.skip ? await chooseModel(client, config, tier, usable) : null;
   if (chosen) log.info(`${chosen.tier} tier → ${chosen.model.id}; ceiling ${budget.ceiling} tokens`);
   const ledger = chosen ? createRunLedger(config, budget.ceiling, chosen.model) : null;
+  const otherFiles = scope.since ? kept.filter((f) => !files.includes(f)).map((f) => f.path) : [];
   const outcome =
-    chosen && ledger ? await reviewInChunks({ client, ledger, config, pr, files: kept, model: chosen.model }) : null;
-  const placement = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
+    chosen && ledger
+      ? await reviewInChunks({ client, ledger, config, pr, files, model: chosen.model, otherFiles })
+      : null;
+  const placed = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
 
   const posting = client !== null && !config.dryRun;
+  // Findings already posted on this PR, in comments still open, are not posted again.
+  const deduped = posting ? dropRepeats(placed, kept, await forge.listReviewComments()) : null;
+  const placement = deduped?.placement ?? placed;
   const review =
     placement && posting ? await attemptPost(() => publishReview(forge, pr, placement, config.reviewEvent)) : null;
-  const usage = ledger?.total() ?? { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+
+  const usage = ledger?.total() ?? NO_USAGE;
   const costUsd = chosen ? estimateCost(chosen.model.id, usage, priceTable(config)) : 0;
-  const spent = ledger?.spent ?? 0;
-  const state = recordRun(history, outcome?.status === 'reviewed', {
+  const upToDate = outcome?.status === 'reviewed' || (scope.since !== null && files.length === 0);
+  const state = recordRun(history, upToDate, {
     at: now().toISOString(),
     sha: pr.headSha,
     model: chosen?.model.id ?? '',
-    tokens: spent,
+    tokens: ledger?.spent ?? 0,
     cost: costUsd,
   });
-  const extraNotes = review && !review.ok ? [`The review could not be posted inline: ${review.error}`] : [];
+  const repeated = deduped?.repeated ?? 0;
+  const extraNotes = [
+    ...scope.notes,
+    ...(repeated > 0
+      ? [`${repeated} finding(s) already posted in an earlier review, and still open, were not repeated.`]
+      : []),
+    ...(review && !review.ok ? [`The review could not be posted inline: ${review.error}`] : []),
+  ];
   const report = buildReport({
     headSha: pr.headSha,
-    kept,
+    kept: files,
     skipped,
     changedLines: lines,
     tier,
     budget,
     chosen,
     outcome,
-    placement,
+    placement: placement && review && !review.ok ? unposted(placement, 'the review could not be posted') : placement,
+    open: deduped?.open ?? [],
     usage,
     costUsd,
     state,
@@ -96,7 +130,7 @@ export async function run({ config, forge, model: client, log, now = () => new D
 
   const postingError = (review && !review.ok ? review.error : null) ?? (summary && !summary.ok ? summary.error : null);
   log.info(
-    `Spent ${spent} of ${budget.ceiling} tokens; review ${review?.ok ? (review.value ?? 'not needed') : 'not posted'}`,
+    `Spent ${ledger?.spent ?? 0} of ${budget.ceiling} tokens; review ${review?.ok ? (review.value ?? 'not needed') : 'not posted'}`,
   );
   return {
     report,

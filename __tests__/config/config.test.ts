@@ -29,6 +29,7 @@ describe('readConfig defaults', () => {
       maxCostUsd: null,
       priceTable: {},
       maxConcurrency: 4,
+      triggerPhrases: ['/review', '@claude-review'],
       model: null,
       tierModels: { small: 'haiku', medium: 'sonnet', large: 'opus' },
       smallMaxLines: 200,

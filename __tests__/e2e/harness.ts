@@ -41,6 +41,11 @@ export async function runAction(opts: {
   apiUrl: string;
   repository?: string;
   env?: Record<string, string>;
+  /**
+   * Last say over the child's environment, after `env` and the `INPUT_*` variables are in:
+   * e.g. copy every `GITHUB_*` variable to `FORGEJO_*` as forgejo-runner does, or delete one.
+   */
+  adjustEnv?: (env: Record<string, string>) => void;
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'cpr-e2e-'));
   const eventPath = join(dir, 'event.json');
@@ -64,6 +69,7 @@ export async function runAction(opts: {
     ...opts.env,
   };
   for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  opts.adjustEnv?.(env);
   const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -46,7 +46,17 @@ export type FakeGiteaReviewComment = {
   body: string;
   /** Gitea's stored line: positive on the new side, negative on the old side. */
   line: number;
+  /** Author, when not the review's (a reply made in the web UI joins the conversation's review). */
+  user?: string;
 };
+
+export type FakeGiteaReaction = { id: number; commentId: number; content: string; user: string };
+
+/** Gitea's AccessMode names, as the collaborator permission endpoint answers them. */
+export type FakeGiteaPermission = 'owner' | 'admin' | 'write' | 'read' | 'none';
+
+/** A commit of the repository's history, for the compare endpoint. */
+export type FakeGiteaCommit = { sha: string; parents: string[]; files: string[] };
 
 export type FakeGiteaReview = {
   id: number;
@@ -73,6 +83,11 @@ export type FakeGiteaState = {
   reviews: FakeGiteaReview[];
   /** Review comments sent with both positions non-zero (Gitea anchors them on the old side). */
   ambiguousPositions: Array<{ path: string; new_position: number; old_position: number }>;
+  reactions: FakeGiteaReaction[];
+  /** Permission by login; users not listed have `none`, except the bot (`write`). */
+  permissions: Record<string, FakeGiteaPermission>;
+  /** Known history, oldest first; a pull's base, merge base and head SHAs also exist. */
+  commits: FakeGiteaCommit[];
   nextId: number;
 };
 
@@ -94,8 +109,13 @@ export type FakeGiteaInit = {
     user: string;
     state: string;
     body?: string;
-    comments?: Array<{ path: string; body: string; new_position?: number; old_position?: number }>;
+    comments?: Array<{ path: string; body: string; new_position?: number; old_position?: number; user?: string }>;
   }>;
+  permissions?: Record<string, FakeGiteaPermission>;
+  /** Commits with parents and touched files, for `GET …/compare/{base}...{head}`. */
+  commits?: Array<{ sha: string; parents?: string[]; files?: string[] }>;
+  /** Logins that do not exist on the server (404 from user lookups). */
+  missingUsers?: string[];
   /** When set, requests without `token <this>` (or Bearer) get 401. */
   token?: string;
   /** Answer every write with 403, as for the automatic token of a fork PR. */
@@ -147,6 +167,8 @@ const EVENT_STATES: Record<string, string> = {
 };
 // setting.API.DefaultPagingNum and MaxResponseItems.
 const DEFAULT_LIMIT = 30;
+// setting.UI.Reactions by default.
+const REACTIONS = ['+1', '-1', 'laugh', 'hooray', 'confused', 'heart', 'rocket', 'eyes'];
 const MAX_LIMIT = 50;
 let validator: ContractValidator | null = null;
 
@@ -290,7 +312,87 @@ export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeG
       comment.updatedAt = now();
       return [200, commentJson(comment)];
     }
+    if ((m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest)) && method === 'POST') {
+      const commentId = Number(m[1]);
+      if (!state.issueComments.some((c) => c.id === commentId)) return notFound();
+      const content = String(input.content ?? '');
+      // setting.UI.Reactions; anything else is refused with 403, not 422.
+      if (!REACTIONS.includes(content)) return [403, { message: `'${content}' is not an allowed reaction`, url: '' }];
+      const old = state.reactions.find(
+        (r) => r.commentId === commentId && r.content === content && r.user === state.bot.login,
+      );
+      if (old) return [200, reactionJson(old)];
+      const reaction = { id: state.nextId++, commentId, content, user: state.bot.login };
+      state.reactions.push(reaction);
+      return [201, reactionJson(reaction)];
+    }
+    if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest)) && method === 'GET') {
+      const login = decodeURIComponent(m[1] ?? '');
+      // routers/api/v1/repo/collaborators.go: site admins, repo admins and the user itself only.
+      const repoAdmin = ['owner', 'admin'].includes(state.permissions[state.bot.login] ?? '');
+      if (!state.bot.isAdmin && !repoAdmin && login !== state.bot.login) {
+        return [
+          403,
+          {
+            message:
+              'Only admins can query all permissions, repo admins can query all repo permissions, collaborators can query only their own',
+            url: docs,
+          },
+        ];
+      }
+      if (missing.has(login)) return [404, { message: `user does not exist [uid: 0, name: ${login}]`, url: docs }];
+      const permission = state.permissions[login] ?? (login === state.bot.login ? 'write' : 'none');
+      return [200, { permission, role_name: permission, user: userJson(login) }];
+    }
+    if ((m = /^\/compare\/([^/]+)$/.exec(rest)) && method === 'GET') return compare(decodeURIComponent(m[1] ?? ''));
+    if ((m = /^\/pulls\/(\d+)\/reviews\/(\d+)\/comments$/.exec(rest)) && method === 'GET') {
+      const pull = findPull(m[1]);
+      const review = state.reviews.find((r) => r.id === Number(m?.[2]) && r.pullNumber === pull?.number);
+      if (!pull || !review) return notFound();
+      if (review.state === 'PENDING' && !state.bot.isAdmin && review.user !== state.bot.login) return notFound();
+      // Gitea orders them by path and line (a map walk), not by time.
+      const list = [...review.comments].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.id - b.id);
+      return [200, list.map((c) => reviewCommentJson(pull, review, c))];
+    }
     return notFound();
+  }
+
+  /**
+   * routers/api/v1/repo/compare.go: `base...head` or `base..head`; each must be a known commit
+   * (else 404); `commits` is `git log <merge base>..head`, newest first, each with its parents
+   * and files; Forgejo also lists every commit's files at the top level, Gitea does not.
+   */
+  function compare(basehead: string): [number, unknown] {
+    const [from = '', to = ''] = basehead.includes('...') ? basehead.split('...') : basehead.split('..');
+    const byId = new Map(state.commits.map((c) => [c.sha, c]));
+    const exists = (sha: string) =>
+      byId.has(sha) || state.pulls.some((p) => [p.baseSha, p.mergeBase, p.headSha].includes(sha));
+    // ctx.NotFound("BaseNotExist") / ("HeadNotExist"): the generic not-found answer.
+    if (!exists(from) || !exists(to)) return notFound();
+    const ancestors = (sha: string) => {
+      const seen = new Set<string>();
+      const todo = [sha];
+      for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        todo.push(...(byId.get(next)?.parents ?? []));
+      }
+      return seen;
+    };
+    const inBase = ancestors(from);
+    const order = state.commits.map((c) => c.sha);
+    const listed = [...ancestors(to)]
+      .filter((sha) => !inBase.has(sha))
+      .sort((a, b) => order.indexOf(b) - order.indexOf(a));
+    const commits = listed.map((sha) => compareCommitJson(byId.get(sha) ?? { sha, parents: [], files: [] }));
+    return [
+      200,
+      {
+        total_commits: commits.length,
+        commits,
+        ...(forgejo ? { files: commits.flatMap((c) => c.files) } : {}),
+      },
+    ];
   }
 
   /** Gitea's CreatePullReview: each comment joins the caller's current pending review, which is then submitted. */
@@ -358,6 +460,56 @@ export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeG
   }
 
   const findPull = (n: string | undefined) => state.pulls.find((p) => p.number === Number(n));
+  const missing = new Set(initial.missingUsers ?? []);
+  const reactionJson = (r: FakeGiteaReaction) => ({ user: userJson(r.user), content: r.content, created_at: now() });
+  const compareCommitJson = (c: FakeGiteaCommit) => {
+    const at = `${root}/${state.owner}/${state.repo}`;
+    const api = `${apiBase}/repos/${state.owner}/${state.repo}/git/commits`;
+    const person = { name: 'Alice', email: 'alice@example.com', date: now() };
+    return {
+      url: `${api}/${c.sha}`,
+      sha: c.sha,
+      created: now(),
+      html_url: `${at}/commit/${c.sha}`,
+      commit: {
+        url: `${api}/${c.sha}`,
+        author: person,
+        committer: person,
+        message: `change ${c.files.join(', ')}`,
+        tree: { url: `${apiBase}/repos/${state.owner}/${state.repo}/git/trees/${'f'.repeat(40)}`, sha: 'f'.repeat(40) },
+        verification: {
+          verified: false,
+          reason: 'gpg.error.not_signed_commit',
+          signature: '',
+          signer: null,
+          payload: '',
+        },
+      },
+      author: userJson('alice'),
+      committer: userJson('alice'),
+      parents: c.parents.map((sha) => ({ url: `${api}/${sha}`, sha, created: now() })),
+      files: c.files.map((filename) => ({ filename, status: 'modified' })),
+      stats: { total: c.files.length, additions: c.files.length, deletions: 0 },
+    };
+  };
+  /** services/convert ToPullReviewCommentList: `position` for the new side, `original_position` for the old. */
+  const reviewCommentJson = (pull: FakeGiteaPull, r: FakeGiteaReview, c: FakeGiteaReviewComment) => ({
+    id: c.id,
+    body: c.body,
+    user: userJson(c.user ?? r.user),
+    resolver: null,
+    pull_request_review_id: r.id,
+    created_at: now(),
+    updated_at: now(),
+    path: c.path,
+    commit_id: r.commitId,
+    original_commit_id: '',
+    diff_hunk: '',
+    position: c.line > 0 ? c.line : 0,
+    original_position: c.line < 0 ? -c.line : 0,
+    html_url: `${pullHtml(pull.number)}/files#issuecomment-${c.id}`,
+    pull_request_url: pullHtml(pull.number),
+  });
   const idOf = (login: string) =>
     login === state.bot.login ? state.bot.id : (state.users[login] ??= 100 + Object.keys(state.users).length);
   const userJson = (login: string) => ({
@@ -526,6 +678,9 @@ function initialState(init: FakeGiteaInit, forgejo: boolean): FakeGiteaState {
     issueComments: [],
     reviews: [],
     ambiguousPositions: [],
+    reactions: [],
+    permissions: init.permissions ?? {},
+    commits: (init.commits ?? []).map((c) => ({ sha: c.sha, parents: c.parents ?? [], files: c.files ?? [] })),
     nextId: 1,
   };
   for (const c of init.issueComments ?? []) {
@@ -554,6 +709,7 @@ function initialState(init: FakeGiteaInit, forgejo: boolean): FakeGiteaState {
         path: c.path,
         body: c.body,
         line: c.old_position ? -c.old_position : (c.new_position ?? 0),
+        ...(c.user !== undefined ? { user: c.user } : {}),
       })),
     });
   }

@@ -51,6 +51,12 @@ export type FakeReviewComment = {
   start_line?: number;
   start_side?: string;
   position?: number;
+  /** The thread's first comment, for a reply. */
+  in_reply_to_id?: number;
+  /** Its code changed since: GitHub then answers `line` and `position` as null. */
+  outdated?: boolean;
+  /** Author, when not the review's. */
+  user?: string;
 };
 export type FakeReview = {
   id: number;
@@ -63,6 +69,27 @@ export type FakeReview = {
   comments: FakeReviewComment[];
 };
 export type FakeReaction = { id: number; commentId: number; content: string; user: string };
+/** What `GET /compare/{base}...{head}` answers; `files` default to those of `diff`. */
+export type FakeCompare = {
+  status: 'ahead' | 'behind' | 'diverged' | 'identical';
+  diff?: string;
+  files?: string[];
+};
+/** A review comment present from the start, in a one-comment review of its own. */
+export type FakeSeedReviewComment = {
+  /** Default: the first pull request. */
+  pullNumber?: number;
+  path: string;
+  body: string;
+  line?: number;
+  side?: string;
+  position?: number;
+  /** Default `octocat`. */
+  user?: string;
+  outdated?: boolean;
+  /** Index in the same list of the comment this one replies to (its thread's first comment is used). */
+  replyTo?: number;
+};
 
 export type FakeGitHubState = {
   owner: string;
@@ -75,6 +102,10 @@ export type FakeGitHubState = {
   reactions: FakeReaction[];
   /** Collaborator permissions by login; anyone else has `none`. */
   permissions: Record<string, 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'>;
+  /** Logins GitHub knows nothing of: their permission lookup answers 404. */
+  missingUsers: string[];
+  /** Answers of the compare endpoint by `base...head`; other pairs are worked out (see `compare`). */
+  compares: Record<string, FakeCompare>;
   nextId: number;
 };
 
@@ -88,6 +119,9 @@ export type FakeGitHubInit = {
   pulls?: Array<Partial<FakePull> & { number: number }>;
   issueComments?: Array<{ issueNumber: number; body: string; user?: string }>;
   permissions?: FakeGitHubState['permissions'];
+  missingUsers?: string[];
+  compares?: Record<string, FakeCompare>;
+  reviewComments?: FakeSeedReviewComment[];
   /** When set, requests without `token <this>` (or Bearer) get 401 Bad credentials. */
   token?: string;
   /** Replaces the default anchor check; return an error text to reject with 422. */
@@ -255,12 +289,103 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
     }
     if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest)) && method === 'GET') {
       const login = decodeURIComponent(m[1] ?? '');
+      if (state.missingUsers.includes(login)) return notFound();
       const permission = state.permissions[login] ?? 'none';
       // GitHub's legacy `permission` folds maintain into write and triage into read.
       const legacy = { maintain: 'write', triage: 'read' }[permission as string] ?? permission;
       return [200, { permission: legacy, role_name: permission, user: userJson(login) }];
     }
+    if ((m = /^\/pulls\/(\d+)\/comments$/.exec(rest)) && method === 'GET') {
+      const pull = findPull(m[1]);
+      if (!pull) return notFound();
+      // Other people's pending reviews are invisible; GitHub lists by ascending id.
+      const list = state.reviews
+        .filter((r) => r.pullNumber === pull.number && (r.state !== 'PENDING' || r.user === state.botLogin))
+        .flatMap((r) => r.comments.map((c) => reviewCommentJson(pull, r, c)))
+        .sort((a, b) => a.id - b.id);
+      return page(url, list);
+    }
+    if ((m = /^\/pulls\/(\d+)\/comments\/(\d+)\/replies$/.exec(rest)) && method === 'POST') {
+      const pull = findPull(m[1]);
+      const target = state.reviews
+        .filter((r) => r.pullNumber === pull?.number)
+        .flatMap((r) => r.comments)
+        .find((c) => c.id === Number(m?.[2]));
+      if (!pull || !target) return notFound();
+      const body = typeof input.body === 'string' ? input.body : '';
+      if (body.trim() === '') return unprocessable(['Body cannot be blank']);
+      const review = addReply(state, pull, target, body, state.botLogin);
+      return [201, reviewCommentJson(pull, review, review.comments[0] as FakeReviewComment)];
+    }
+    if ((m = /^\/compare\/([^/]+)$/.exec(rest)) && method === 'GET') {
+      return compare(decodeURIComponent(m[1] ?? ''), accept);
+    }
     return notFound();
+  }
+
+  /**
+   * `base...head` (or `base..head`): a configured answer, else worked out — an unknown commit
+   * is 404; the same commit is `identical`; a pull's base and head are `ahead` by its diff;
+   * two commits of one pull's `commits` are `ahead` or `behind` by their order there (oldest
+   * first), with no files; any other pair of known commits has `diverged`.
+   */
+  function compare(basehead: string, accept: string): [number, unknown, Record<string, string>?] {
+    const [from = '', to = ''] = basehead.includes('...') ? basehead.split('...') : basehead.split('..');
+    const entry = state.compares[`${from}...${to}`] ?? workOutCompare(from, to);
+    if (!entry) return [404, { message: `No commit found for SHA: ${from}`, documentation_url: DOCS }];
+    if (accept.includes('diff')) {
+      return [200, entry.diff ?? '', { 'content-type': 'application/vnd.github.v3.diff; charset=utf-8' }];
+    }
+    const indexed = indexDiff(entry.diff ?? '');
+    const files = (entry.files ?? indexed.map((f) => f.filename)).map((filename) => {
+      const f = indexed.find((i) => i.filename === filename);
+      return {
+        sha: '0'.repeat(40),
+        filename,
+        status: f?.status ?? 'modified',
+        additions: f?.additions ?? 0,
+        deletions: f?.deletions ?? 0,
+        changes: (f?.additions ?? 0) + (f?.deletions ?? 0),
+        blob_url: `${HTML}/${state.owner}/${state.repo}/blob/${to}/${filename}`,
+        raw_url: `${HTML}/${state.owner}/${state.repo}/raw/${to}/${filename}`,
+        contents_url: `${base}/repos/${state.owner}/${state.repo}/contents/${filename}?ref=${to}`,
+        ...(f?.patch !== undefined ? { patch: f.patch } : {}),
+      };
+    });
+    const ahead = entry.status === 'ahead' || entry.status === 'diverged' ? 1 : 0;
+    const behind = entry.status === 'behind' || entry.status === 'diverged' ? 1 : 0;
+    const at = `${state.owner}/${state.repo}/compare/${from}...${to}`;
+    return [
+      200,
+      {
+        url: `${base}/repos/${at}`,
+        html_url: `${HTML}/${at}`,
+        permalink_url: `${HTML}/${at}`,
+        diff_url: `${HTML}/${at}.diff`,
+        patch_url: `${HTML}/${at}.patch`,
+        base_commit: commitJson(from),
+        merge_base_commit: commitJson(from),
+        status: entry.status,
+        ahead_by: ahead,
+        behind_by: behind,
+        total_commits: ahead,
+        commits: ahead ? [commitJson(to)] : [],
+        files,
+      },
+    ];
+  }
+
+  function workOutCompare(base: string, head: string): FakeCompare | null {
+    const known = (sha: string) =>
+      state.pulls.some((p) => p.headSha === sha || p.baseSha === sha || p.commits.includes(sha));
+    if (!known(base) || !known(head)) return null;
+    if (base === head) return { status: 'identical', diff: '', files: [] };
+    const pull = state.pulls.find((p) => p.baseSha === base && p.headSha === head);
+    if (pull) return { status: 'ahead', diff: pull.diff, files: pull.files.map((f) => f.filename) };
+    const both = state.pulls.find((p) => p.commits.includes(base) && p.commits.includes(head));
+    if (!both) return { status: 'diverged', diff: '', files: [] };
+    const ahead = both.commits.indexOf(base) < both.commits.indexOf(head);
+    return { status: ahead ? 'ahead' : 'behind', diff: '', files: [] };
   }
 
   function createReview(pull: FakePull, input: Record<string, unknown>): [number, unknown] {
@@ -297,6 +422,69 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
   }
 
   const findPull = (n: string | undefined) => state.pulls.find((p) => p.number === Number(n));
+  const commitJson = (sha: string) => ({
+    url: `${base}/repos/${state.owner}/${state.repo}/commits/${sha}`,
+    sha,
+    node_id: `C_${sha.slice(0, 12)}`,
+    html_url: `${HTML}/${state.owner}/${state.repo}/commit/${sha}`,
+    comments_url: `${base}/repos/${state.owner}/${state.repo}/commits/${sha}/comments`,
+    commit: {
+      url: `${base}/repos/${state.owner}/${state.repo}/git/commits/${sha}`,
+      author: { name: 'Mona', email: 'mona@example.com', date: now() },
+      committer: { name: 'Mona', email: 'mona@example.com', date: now() },
+      message: 'change',
+      tree: { sha: 'f'.repeat(40), url: `${base}/repos/${state.owner}/${state.repo}/git/trees/${'f'.repeat(40)}` },
+      comment_count: 0,
+    },
+    author: null,
+    committer: null,
+    parents: [],
+  });
+  /** A review comment as GitHub lists it; an outdated one keeps only its `original_*` anchor. */
+  const reviewCommentJson = (pull: FakePull, r: FakeReview, c: FakeReviewComment) => {
+    const side = c.side ?? 'RIGHT';
+    const rows = diffRows(pull, c.path);
+    const row =
+      c.position !== undefined
+        ? rows.find((x) => x.position === c.position)
+        : rows.find((x) => (side === 'LEFT' ? x.left : x.right) === c.line);
+    const line = c.line ?? (side === 'LEFT' ? row?.left : row?.right) ?? null;
+    const position = c.position ?? row?.position ?? null;
+    const self = `${base}/repos/${state.owner}/${state.repo}/pulls/comments/${c.id}`;
+    const start = c.start_line !== undefined && !c.outdated ? c.start_line : null;
+    return {
+      url: self,
+      pull_request_review_id: r.id,
+      id: c.id,
+      node_id: `PRRC_${c.id}`,
+      diff_hunk: indexPull(pull).find((f) => f.filename === c.path)?.patch ?? '',
+      path: c.path,
+      position: c.outdated ? null : position,
+      original_position: position,
+      commit_id: c.outdated ? pull.headSha : r.commitId,
+      original_commit_id: r.commitId,
+      ...(c.in_reply_to_id !== undefined ? { in_reply_to_id: c.in_reply_to_id } : {}),
+      user: userJson(c.user ?? r.user),
+      body: c.body,
+      created_at: now(),
+      updated_at: now(),
+      html_url: html(pull.number, `#discussion_r${c.id}`),
+      pull_request_url: `${base}/repos/${state.owner}/${state.repo}/pulls/${pull.number}`,
+      author_association: (c.user ?? r.user) === state.botLogin ? 'NONE' : 'MEMBER',
+      _links: {
+        self: { href: self },
+        html: { href: html(pull.number, `#discussion_r${c.id}`) },
+        pull_request: { href: `${base}/repos/${state.owner}/${state.repo}/pulls/${pull.number}` },
+      },
+      start_line: start,
+      original_start_line: c.start_line ?? null,
+      start_side: start === null ? null : (c.start_side ?? side),
+      line: c.outdated ? null : line,
+      original_line: line,
+      side,
+      subject_type: 'line',
+    };
+  };
   const html = (n: number, anchor = '') => `${HTML}/${state.owner}/${state.repo}/pull/${n}${anchor}`;
   const userJson = (login: string) => ({ login, id: login.length, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
   const commentJson = (c: FakeIssueComment) => ({
@@ -430,6 +618,8 @@ function initialState(init: FakeGitHubInit): FakeGitHubState {
     reviews: [],
     reactions: [],
     permissions: init.permissions ?? {},
+    missingUsers: init.missingUsers ?? [],
+    compares: init.compares ?? {},
     nextId: 1,
   };
   for (const c of init.issueComments ?? []) {
@@ -441,7 +631,61 @@ function initialState(init: FakeGitHubInit): FakeGitHubState {
       createdAt: now(),
     });
   }
+  const seeded: FakeReviewComment[] = [];
+  for (const c of init.reviewComments ?? []) {
+    const pull = pulls.find((p) => p.number === (c.pullNumber ?? pulls[0]?.number));
+    if (!pull) throw new Error(`reviewComments: no pull request ${c.pullNumber}`);
+    const { pullNumber: _p, replyTo, user = 'octocat', ...anchor } = c;
+    const parent = replyTo === undefined ? undefined : seeded[replyTo];
+    if (replyTo !== undefined && !parent) throw new Error(`reviewComments: replyTo ${replyTo} is not an earlier entry`);
+    const review = parent
+      ? addReply(state, pull, parent, c.body, user)
+      : addReview(state, pull, { ...anchor, id: 0, user }, user);
+    seeded.push(review.comments[0] as FakeReviewComment);
+  }
   return state;
+}
+
+/** A one-comment COMMENTED review, as GitHub wraps a lone review comment. */
+function addReview(state: FakeGitHubState, pull: FakePull, comment: FakeReviewComment, user: string): FakeReview {
+  const review: FakeReview = {
+    id: state.nextId++,
+    pullNumber: pull.number,
+    commitId: pull.headSha,
+    body: '',
+    event: 'COMMENT',
+    state: 'COMMENTED',
+    user,
+    comments: [],
+  };
+  review.comments.push({ ...comment, id: state.nextId++ });
+  state.reviews.push(review);
+  return review;
+}
+
+/** A reply joins the thread of `target`; GitHub threads hang off their first comment. */
+function addReply(state: FakeGitHubState, pull: FakePull, target: FakeReviewComment, body: string, user: string) {
+  const { id, in_reply_to_id, start_line: _s, start_side: _ss, ...anchor } = target;
+  return addReview(state, pull, { ...anchor, id: 0, body, user, in_reply_to_id: in_reply_to_id ?? id }, user);
+}
+
+/** The rows of a file's patch with GitHub's diff position (1 = the row under the first `@@`). */
+function diffRows(pull: FakePull, path: string): Array<{ position: number; left?: number; right?: number }> {
+  const patch = indexPull(pull).find((f) => f.filename === path)?.patch;
+  if (patch === undefined) return [];
+  const rows: Array<{ position: number; left?: number; right?: number }> = [];
+  let oldLine = 0;
+  let newLine = 0;
+  patch.split('\n').forEach((row, position) => {
+    const h = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(row);
+    if (h) {
+      oldLine = Number(h[1]);
+      newLine = Number(h[2]);
+    } else if (row.startsWith('+')) rows.push({ position, right: newLine++ });
+    else if (row.startsWith('-')) rows.push({ position, left: oldLine++ });
+    else if (!row.startsWith('\\')) rows.push({ position, left: oldLine++, right: newLine++ });
+  });
+  return rows;
 }
 
 function toFakeFile(f: IndexedFile): FakeFile {

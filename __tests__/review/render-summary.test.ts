@@ -26,6 +26,7 @@ function report(extra: Partial<SummaryReport> = {}): SummaryReport {
     skipped: [],
     changedLines: 8,
     coverage: 100,
+    open: [],
     tier: 'small',
     model: { id: 'claude-haiku-5-5', source: 'models-api', maxInputTokens: 200_000, maxOutputTokens: 64_000 },
     usage: { input: 4000, output: 900, cacheWrite: 1200, cacheRead: 300 },

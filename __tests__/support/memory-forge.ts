@@ -1,4 +1,14 @@
-import type { ForgeClient, ForgeKind, IssueComment, PullRequest, ReviewToPost } from '../../src/ports.js';
+import type {
+  Comparison,
+  ForgeClient,
+  ForgeKind,
+  IssueComment,
+  Permission,
+  PullRequest,
+  Reaction,
+  ReviewComment,
+  ReviewToPost,
+} from '../../src/ports.js';
 
 /** An in-memory forge for pipeline tests: it keeps what was posted so tests can read it back. */
 export type MemoryForge = ForgeClient & {
@@ -6,6 +16,12 @@ export type MemoryForge = ForgeClient & {
   diff: string;
   reviews: ReviewToPost[];
   comments: IssueComment[];
+  reviewComments: ReviewComment[];
+  reactions: { commentId: number; reaction: Reaction }[];
+  permissions: Record<string, Permission>;
+  /** `base...head` → comparison; a missing key answers `unknown` (as after a force push). */
+  comparisons: Record<string, Comparison>;
+  replies: { to: number; body: string }[];
 };
 
 export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: ForgeKind = 'github'): MemoryForge {
@@ -15,6 +31,11 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     diff,
     reviews: [],
     comments: [],
+    reviewComments: [],
+    reactions: [],
+    permissions: {},
+    comparisons: {},
+    replies: [],
     pr: {
       number: 7,
       title: 'Add a feature',
@@ -35,6 +56,17 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     },
     async createReview(review) {
       forge.reviews.push(review);
+      for (const c of review.comments) {
+        forge.reviewComments.push({
+          id: nextId++,
+          body: c.body,
+          path: c.path,
+          line: c.line,
+          outdated: false,
+          inReplyTo: null,
+          author: 'bot',
+        });
+      }
       return { url: `https://example.test/o/r/pull/7#review-${forge.reviews.length}` };
     },
     async findComment(marker) {
@@ -45,14 +77,30 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
       forge.comments.push(c);
       return c;
     },
-    async listRepositoryComments(_since, limit) {
-      return { comments: forge.comments.slice(0, limit), truncated: forge.comments.length > limit };
-    },
     async updateComment(id, body) {
       const c = forge.comments.find((x) => x.id === id);
       if (!c) throw new Error(`no comment ${id}`);
       c.body = body;
       return c;
+    },
+    async listRepositoryComments(_since, limit) {
+      return { comments: forge.comments.slice(0, limit), truncated: forge.comments.length > limit };
+    },
+    async react(commentId, reaction) {
+      forge.reactions.push({ commentId, reaction });
+    },
+    async permissionOf(login) {
+      return forge.permissions[login] ?? 'none';
+    },
+    async compare(base, head) {
+      return forge.comparisons[`${base}...${head}`] ?? { status: 'unknown', diff: null, files: [] };
+    },
+    async listReviewComments() {
+      return forge.reviewComments;
+    },
+    async replyToReviewComment(commentId, body) {
+      forge.replies.push({ to: commentId, body });
+      return { id: nextId++, url: `https://example.test/r/${commentId}` };
     },
   };
   return forge;

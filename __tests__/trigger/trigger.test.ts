@@ -30,10 +30,9 @@ describe('readTrigger on real GitHub pull_request payloads', () => {
   test.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])('%s starts a review of that PR', (action) => {
     const payload = pullRequest(action);
     expect(payload.pull_request!.draft).toBe(false);
-    expect(readTrigger('pull_request', payload, opts)).toEqual({
-      kind: 'review',
-      prNumber: payload.pull_request!.number,
-    });
+    expect(readTrigger('pull_request', payload, opts)).toEqual(
+      expect.objectContaining({ kind: 'review', prNumber: payload.pull_request!.number }),
+    );
   });
 
   test('every non-draft open example with a review action is reviewed; every other action is ignored', () => {
@@ -65,10 +64,9 @@ describe('readTrigger on real GitHub pull_request payloads', () => {
 
   test('pull_request_target is handled like pull_request', () => {
     const payload = pullRequest('opened');
-    expect(readTrigger('pull_request_target', payload, opts)).toEqual({
-      kind: 'review',
-      prNumber: payload.pull_request!.number,
-    });
+    expect(readTrigger('pull_request_target', payload, opts)).toEqual(
+      expect.objectContaining({ kind: 'review', prNumber: payload.pull_request!.number }),
+    );
   });
 });
 
@@ -89,10 +87,9 @@ describe('drafts', () => {
   });
 
   test('a draft is reviewed when review-drafts is true', () => {
-    expect(readTrigger('pull_request', draft(), { reviewDrafts: true })).toEqual({
-      kind: 'review',
-      prNumber: draft().pull_request!.number,
-    });
+    expect(readTrigger('pull_request', draft(), { reviewDrafts: true })).toEqual(
+      expect.objectContaining({ kind: 'review', prNumber: draft().pull_request!.number }),
+    );
   });
 
   test('a synchronize on a draft is skipped too', () => {
@@ -112,14 +109,15 @@ describe('Gitea and Forgejo payloads', () => {
   });
 
   test.each(['opened', 'synchronized', 'reopened'])('%s starts a review', (action) => {
-    expect(readTrigger('pull_request', gitea(action), opts)).toEqual({ kind: 'review', prNumber: 7 });
+    expect(readTrigger('pull_request', gitea(action), opts)).toEqual(
+      expect.objectContaining({ kind: 'review', prNumber: 7 }),
+    );
   });
 
   test('a payload with the number only at the top level still names the PR', () => {
-    expect(readTrigger('pull_request', { action: 'opened', number: 12, pull_request: {} }, opts)).toEqual({
-      kind: 'review',
-      prNumber: 12,
-    });
+    expect(readTrigger('pull_request', { action: 'opened', number: 12, pull_request: {} }, opts)).toEqual(
+      expect.objectContaining({ kind: 'review', prNumber: 12 }),
+    );
   });
 
   test('a closed PR is not reviewed even when the action would start one', () => {

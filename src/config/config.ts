@@ -32,6 +32,8 @@ export type Config = {
   maxComments: number;
   reviewEvent: ReviewEventPolicy;
   reviewDrafts: boolean;
+  /** Words that start a comment command: the `trigger-phrase` input and `@claude-review`. */
+  triggerPhrases: string[];
   dryRun: boolean;
 };
 
@@ -205,6 +207,15 @@ const rawSchema = z.object({
   'max-comments': integer('max-comments', 0, 1000),
   'review-event': oneOf('review-event', ['COMMENT', 'REQUEST_CHANGES-on-critical'] as const),
   'review-drafts': boolean('review-drafts'),
+  'trigger-phrase': z.string().transform((raw, ctx) => {
+    const v = raw.trim();
+    if (/^[/@!]?[A-Za-z][\w-]{1,40}$/.test(v)) return v;
+    ctx.addIssue({
+      code: 'custom',
+      message: `input \`trigger-phrase\` must be one word such as \`/review\` or \`@my-bot\`; got "${raw}"`,
+    });
+    return z.NEVER;
+  }),
   'dry-run': boolean('dry-run'),
 });
 
@@ -256,6 +267,7 @@ export function readConfig(getInput: (name: InputName) => string): Config {
     maxComments: v['max-comments'],
     reviewEvent: v['review-event'],
     reviewDrafts: v['review-drafts'],
+    triggerPhrases: [...new Set([v['trigger-phrase'], '@claude-review'])],
     dryRun: v['dry-run'],
   };
 }

@@ -27,6 +27,7 @@ export const INPUT_DEFAULTS = {
   'max-comments': '20',
   'review-event': 'COMMENT',
   'review-drafts': 'false',
+  'trigger-phrase': '/review',
   'dry-run': 'false',
 } as const;
 

@@ -1,8 +1,19 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
-import type { ForgeClient, IssueComment, PullRequest, ReviewToPost } from '../ports.js';
+import type {
+  Comparison,
+  ForgeClient,
+  IssueComment,
+  Permission,
+  PullRequest,
+  Reaction,
+  ReviewComment,
+  ReviewToPost,
+} from '../ports.js';
 import type { DetectedForge } from './detect.js';
 import { ForgeError, httpStatusOf, redact } from './forge-error.js';
+import { toComparison, UNKNOWN_COMPARISON, type GiteaCompare } from './gitea-compare.js';
+import { toReviewComments, type GiteaReviewComment } from './gitea-review-comments.js';
 import { toGiteaReview } from './gitea-review.js';
 
 export { ForgeError } from './forge-error.js';
@@ -37,7 +48,12 @@ type Operation =
   | 'findComment'
   | 'createComment'
   | 'updateComment'
-  | 'listRepositoryComments';
+  | 'listRepositoryComments'
+  | 'react'
+  | 'permissionOf'
+  | 'compare'
+  | 'listReviewComments'
+  | 'replyToReviewComment';
 
 // What the adapter reads of Gitea's JSON (modules/structs); everything else is ignored.
 type GiteaUser = { id?: number; login?: string };
@@ -54,11 +70,13 @@ type GiteaPull = {
 type GiteaReview = {
   id: number;
   state?: string;
+  comments_count?: number;
   user?: GiteaUser | null;
   html_url?: string;
   pull_request_url?: string;
 };
 type GiteaComment = { id: number; body?: string; html_url?: string };
+type GiteaPermission = { permission?: string; role_name?: string };
 type ApiResponse<T> = { data: T; headers: Record<string, string | number | undefined> };
 
 // Gitea cuts `limit` to MAX_RESPONSE_ITEMS, 50 by default.
@@ -238,7 +256,96 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
         );
         return { comments: all.slice(0, limit).map(toIssueComment), truncated: all.length > limit };
       }),
+
+    react: (commentId: number, reaction: Reaction) =>
+      call('react', async () => {
+        // 201 for a new reaction, 200 when the token's user had already given it: both fine.
+        await send('POST /repos/{owner}/{repo}/issues/comments/{id}/reactions', {
+          ...repo,
+          id: commentId,
+          content: reaction,
+        });
+      }),
+
+    permissionOf: (login: string) =>
+      call('permissionOf', async (): Promise<Permission | null> => {
+        try {
+          const { data } = await send<GiteaPermission>(
+            'GET /repos/{owner}/{repo}/collaborators/{collaborator}/permission',
+            { ...repo, collaborator: login },
+          );
+          return toPermission(data.permission) ?? toPermission(data.role_name);
+        } catch (error) {
+          const status = httpStatusOf(error);
+          // 403: only site admins, repository admins and the user itself may ask (the
+          // automatic token is none of them); the caller falls back to the event's
+          // `repository.permissions`.
+          if (status === 403) return null;
+          if (status === 404) return 'none';
+          throw error;
+        }
+      }),
+
+    compare: (base: string, head: string) =>
+      call('compare', async (): Promise<Comparison> => {
+        if (base === head) return { status: 'identical', diff: '', files: [] };
+        try {
+          const { data } = await send<GiteaCompare>('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            ...repo,
+            basehead: `${base}...${head}`,
+          });
+          return toComparison(base, data);
+        } catch (error) {
+          // A commit that is gone, or a server before 1.22 (no compare endpoint).
+          if (httpStatusOf(error) === 404) return UNKNOWN_COMPARISON;
+          throw error;
+        }
+      }),
+
+    listReviewComments: () =>
+      call('listReviewComments', async () => {
+        // No list of a PR's review comments: each review's comments are read on their own.
+        const reviews = await readPages<GiteaReview>(
+          'GET /repos/{owner}/{repo}/pulls/{index}/reviews',
+          pr,
+          Number.POSITIVE_INFINITY,
+        );
+        const comments: ReviewComment[] = [];
+        for (const review of reviews) {
+          // A pending review is a draft nobody else sees; one without inline comments has nothing to read.
+          if (review.state === 'PENDING' || review.comments_count === 0) continue;
+          const { data } = await send<GiteaReviewComment[] | null>(
+            'GET /repos/{owner}/{repo}/pulls/{index}/reviews/{id}/comments',
+            { ...pr, id: review.id },
+          );
+          comments.push(...toReviewComments(Array.isArray(data) ? data : []));
+        }
+        return comments.sort((a, b) => a.id - b.id);
+      }),
+
+    replyToReviewComment: () =>
+      Promise.reject(
+        new ForgeError(
+          `${name} replyToReviewComment is not possible: ${name}'s API cannot reply in a review comment's thread ` +
+            '(it has no replies endpoint); `/review ask` answers in a pull request comment instead',
+          'replyToReviewComment',
+          null,
+        ),
+      ),
   };
+}
+
+// Gitea's AccessMode names; the repository owner's `owner` counts as admin.
+const PERMISSIONS: Record<string, Permission> = {
+  owner: 'admin',
+  admin: 'admin',
+  write: 'write',
+  read: 'read',
+  none: 'none',
+};
+
+function toPermission(value: string | null | undefined): Permission | null {
+  return value ? (PERMISSIONS[value.toLowerCase()] ?? null) : null;
 }
 
 /**
@@ -308,20 +415,24 @@ function toForgeError(operation: Operation, error: unknown, opts: GiteaForgeOpti
   const status = httpStatusOf(error);
   const detail = describe(error);
   const where = status === null ? `could not reach ${opts.apiUrl}: ${detail}` : `HTTP ${status}: ${detail}`;
-  const hint = hintFor(operation, status, opts);
+  const hint = hintFor(operation, status, detail, opts);
   const message = `${forgeName(opts.kind)} ${operation} failed (${where})${hint ? ` — ${hint}` : ''}`;
   return new ForgeError(redact(message, [opts.token]), operation, status);
 }
 
-function hintFor(operation: Operation, status: number | null, opts: GiteaForgeOptions): string {
+const WRITES = new Set<Operation>(['createReview', 'createComment', 'updateComment', 'react']);
+
+function hintFor(operation: Operation, status: number | null, detail: string, opts: GiteaForgeOptions): string {
   const name = forgeName(opts.kind);
-  const writes = operation === 'createReview' || operation === 'createComment' || operation === 'updateComment';
+  const writes = WRITES.has(operation);
   switch (status) {
     case null:
       return 'check the API URL (GITHUB_API_URL, which ends in /api/v1) and the network';
     case 401:
       return 'the token was rejected; check the `github-token` input (default `${{ github.token }}`)';
     case 403:
+      if (operation === 'react' && /not an allowed reaction/i.test(detail))
+        return `this ${name} does not allow the reaction (setting [ui] REACTIONS)`;
       return writes
         ? `the token is read-only: on ${name} the automatic token is read-only on pull requests from forks ` +
             "(pull_request_target and issue_comment included); see the README's fork section. " +
@@ -329,7 +440,7 @@ function hintFor(operation: Operation, status: number | null, opts: GiteaForgeOp
         : 'the token cannot read the pull request; on newer Gitea, which honours workflow permissions, ' +
             'declare `permissions: contents: read` and `pull-requests: read`';
     case 404:
-      if (operation === 'updateComment') return 'the comment no longer exists';
+      if (operation === 'updateComment' || operation === 'react') return 'the comment no longer exists';
       if (operation === 'listRepositoryComments')
         return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;
       return (

@@ -1,7 +1,17 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import type { ForgeClient, InlineComment, IssueComment, PullRequest, ReviewToPost } from '../ports.js';
+import type {
+  Comparison,
+  ForgeClient,
+  InlineComment,
+  IssueComment,
+  Permission,
+  PullRequest,
+  Reaction,
+  ReviewComment,
+  ReviewToPost,
+} from '../ports.js';
 import { ForgeError, httpStatusOf, redact } from './forge-error.js';
 import { filesToDiff, type PullFile } from './files-to-diff.js';
 
@@ -38,7 +48,12 @@ type Operation =
   | 'findComment'
   | 'createComment'
   | 'updateComment'
-  | 'listRepositoryComments';
+  | 'listRepositoryComments'
+  | 'react'
+  | 'permissionOf'
+  | 'compare'
+  | 'listReviewComments'
+  | 'replyToReviewComment';
 
 // GitHub truncates the file list at this many files.
 const MAX_LISTED_FILES = 3000;
@@ -153,6 +168,122 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
         }
         return { comments: read.slice(0, limit), truncated: read.length > limit };
       }),
+
+    react: (commentId: number, reaction: Reaction) =>
+      call('react', async () => {
+        // 201 for a new reaction, 200 when the token's user had already given it: both fine.
+        await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content: reaction });
+      }),
+
+    permissionOf: (login: string) =>
+      call('permissionOf', async () => {
+        try {
+          const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
+          return toPermission(data.permission) ?? toPermission(data.role_name);
+        } catch (error) {
+          // No such user, or one GitHub will not show: in either case no access to rely on.
+          if (httpStatusOf(error) === 404) return 'none';
+          throw error;
+        }
+      }),
+
+    compare: (base: string, head: string) =>
+      call('compare', async () => {
+        if (base === head) return { status: 'identical', diff: '', files: [] } satisfies Comparison;
+        const basehead = `${base}...${head}`;
+        let status: Comparison['status'];
+        let files: string[];
+        try {
+          const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead });
+          status = toStatus(data.status);
+          files = [...new Set((data.files ?? []).map((f) => f.filename))];
+        } catch (error) {
+          // 404: a commit is gone (force push, then garbage collection) or has no common history.
+          if (httpStatusOf(error) === 404) return { status: 'unknown', diff: null, files: [] } satisfies Comparison;
+          throw error;
+        }
+        if (status === 'identical') return { status, diff: '', files: [] };
+        // The diff of `base...head` starts at the merge base: it is base..head only when ahead.
+        if (status !== 'ahead') return { status, diff: null, files };
+        return { status, diff: await compareDiff(basehead), files };
+      }),
+
+    listReviewComments: () =>
+      call('listReviewComments', async () => {
+        const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pr, per_page: 100 });
+        return all.map(toReviewCommentOf).sort((a, b) => a.id - b.id);
+      }),
+
+    replyToReviewComment: (commentId: number, body: string) =>
+      call('replyToReviewComment', async () => {
+        const { data } = await octokit.rest.pulls.createReplyForReviewComment({ ...pr, comment_id: commentId, body });
+        return { id: data.id, url: data.html_url };
+      }),
+  };
+
+  /** The diff text of a comparison; null when GitHub will not produce it (too large: 406). */
+  async function compareDiff(basehead: string): Promise<string | null> {
+    try {
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        ...repo,
+        basehead,
+        mediaType: { format: 'diff' },
+      });
+      return typeof data === 'string' ? data : new TextDecoder().decode(data as unknown as ArrayBuffer);
+    } catch (error) {
+      if (httpStatusOf(error) !== 406) throw error;
+      log(`GitHub refused the diff of ${basehead} as too large; only its file list is used.`);
+      return null;
+    }
+  }
+}
+
+// GitHub's legacy `permission` is admin/write/read/none; `role_name` may also say
+// maintain or triage (or a custom role's name, which maps to nothing).
+const PERMISSIONS: Record<string, Permission> = {
+  admin: 'admin',
+  maintain: 'write',
+  write: 'write',
+  triage: 'read',
+  read: 'read',
+  none: 'none',
+};
+
+function toPermission(value: string | null | undefined): Permission | null {
+  return value ? (PERMISSIONS[value] ?? null) : null;
+}
+
+const STATUSES = new Set<string>(['ahead', 'behind', 'diverged', 'identical']);
+
+function toStatus(value: string): Comparison['status'] {
+  return STATUSES.has(value) ? (value as Comparison['status']) : 'unknown';
+}
+
+type GitHubReviewComment = {
+  id: number;
+  body: string;
+  path: string;
+  line?: number | null;
+  position?: number | null;
+  in_reply_to_id?: number;
+  subject_type?: string;
+  user: { login: string } | null;
+};
+
+/**
+ * GitHub nulls `line` and `position` of a comment whose code changed after it was written
+ * (shown as "Outdated"); a file-level comment has no line without being outdated.
+ */
+function toReviewCommentOf(c: GitHubReviewComment): ReviewComment {
+  const line = c.line ?? null;
+  return {
+    id: c.id,
+    body: c.body,
+    path: c.path,
+    line,
+    outdated: c.subject_type === 'file' ? false : line === null || c.position === null,
+    inReplyTo: c.in_reply_to_id ?? null,
+    author: c.user?.login ?? '',
   };
 }
 
@@ -230,8 +361,10 @@ function toForgeError(operation: Operation, error: unknown, opts: GitHubForgeOpt
   return new ForgeError(redact(message, [opts.token]), operation, status);
 }
 
+const WRITES = new Set<Operation>(['createReview', 'createComment', 'updateComment', 'react', 'replyToReviewComment']);
+
 function hintFor(operation: Operation, status: number | null, detail: string, opts: GitHubForgeOptions): string {
-  const writes = operation === 'createReview' || operation === 'createComment' || operation === 'updateComment';
+  const writes = WRITES.has(operation);
   switch (status) {
     case null:
       return 'check the API URL (GITHUB_API_URL) and the network';
@@ -245,11 +378,13 @@ function hintFor(operation: Operation, status: number | null, detail: string, op
             '(on pull requests from forks the token is read-only: use `pull_request_target`)'
         : 'the token lacks `pull-requests: read` — add `permissions: pull-requests: read` (and `contents: read`) to the workflow';
     case 404:
-      if (operation === 'updateComment') return 'the comment no longer exists';
+      if (operation === 'updateComment' || operation === 'react') return 'the comment no longer exists';
+      if (operation === 'replyToReviewComment') return 'the review comment no longer exists';
       if (operation === 'listRepositoryComments')
         return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;
       return `pull request #${opts.pullNumber} of ${opts.owner}/${opts.repo} was not found, or the token cannot see the repository`;
     case 422:
+      if (operation === 'replyToReviewComment') return "GitHub takes replies only to a thread's first comment";
       return operation === 'createReview'
         ? 'GitHub rejected the review: a comment is on a line outside the diff, or the commit is not in the pull request'
         : '';

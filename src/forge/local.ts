@@ -87,5 +87,19 @@ export function createLocalForge(opts: {
     async listRepositoryComments() {
       return { comments: [], truncated: false };
     },
+    async react() {},
+    async permissionOf() {
+      return 'admin' as const;
+    },
+    async compare() {
+      return { status: 'unknown' as const, diff: null, files: [] };
+    },
+    async listReviewComments() {
+      return [];
+    },
+    async replyToReviewComment(_id: number, body: string) {
+      opts.print(visible(body));
+      return { id: nextId++, url: '' };
+    },
   };
 }

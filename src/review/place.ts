@@ -7,6 +7,8 @@ export type PlacedFinding = {
   anchor: Anchor;
   /** The model's range reached outside one hunk and was clipped to the part inside it. */
   clipped: boolean;
+  /** Identity across runs, hidden in the posted comment (set before posting). */
+  fingerprint?: string;
 };
 
 export type UnplacedFinding = { finding: Finding; reason: string };

@@ -68,3 +68,12 @@ export async function attemptPost<T>(post: () => Promise<T>): Promise<Posted<T>>
     throw error;
   }
 }
+
+/** The placement as the summary must show it when the review could not be posted: nothing inline. */
+export function unposted(placement: Placement, reason: string): Placement {
+  return {
+    ...placement,
+    inline: [],
+    unplaced: [...placement.inline.map((p) => ({ finding: p.finding, reason })), ...placement.unplaced],
+  };
+}

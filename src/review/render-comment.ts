@@ -1,3 +1,4 @@
+import { fingerprintMarker } from './fingerprint.js';
 import type { PlacedFinding } from './place.js';
 import { neutralizeMentions } from './neutralize.js';
 import { SEVERITY_BADGE } from './severity.js';
@@ -23,5 +24,6 @@ export function renderInlineComment(p: PlacedFinding, opts: { suggestions: boole
     if (applicable && code === '') lines.push('', `${fence}suggestion`, fence);
     else lines.push('', applicable ? `${fence}suggestion` : `Suggested code:\n\n${fence}`, code, fence);
   }
+  if (p.fingerprint) lines.push('', fingerprintMarker(p.fingerprint));
   return lines.join('\n').trim();
 }

@@ -5,6 +5,7 @@ import type { Tier } from '../plan/tier.js';
 import { encodeState, SUMMARY_MARKER, type ReviewState } from '../state/marker.js';
 import type { Severity } from './findings.js';
 import { neutralizeMentions } from './neutralize.js';
+import type { OpenFinding } from './fingerprint.js';
 import type { Placement } from './place.js';
 import { SEVERITY_BADGE } from './severity.js';
 import { SEVERITIES } from './findings.js';
@@ -16,6 +17,8 @@ export type SummaryReport = {
   headSha: string;
   prSummary: string;
   placement: Placement | null;
+  /** The action's findings from earlier runs whose comments are still open. */
+  open: OpenFinding[];
   reviewed: DiffFile[];
   skipped: { path: string; reason: string }[];
   changedLines: number;
@@ -35,7 +38,7 @@ export type SummaryReport = {
  * GitHub refuses comments over 65,536 characters. Each list gets a share of that, counted in
  * characters (paths can be long), and ends with "…and N more" when cut.
  */
-const LIST_BUDGET = { unplaced: 24_000, skipped: 14_000, reviewed: 14_000 };
+const LIST_BUDGET = { unplaced: 20_000, open: 6_000, skipped: 14_000, reviewed: 12_000 };
 
 /** The lines that fit in `budget` characters, plus a closing line naming how many were left out. */
 function within(lines: string[], budget: number, more: (n: number) => string): string[] {
@@ -120,6 +123,22 @@ function findingsSection(p: Placement): string[] {
   return out;
 }
 
+function openSection(open: OpenFinding[]): string[] {
+  if (open.length === 0) return [];
+  const items = open.map(
+    (o) =>
+      `- ${SEVERITY_BADGE[o.severity]} **${neutralizeMentions(o.title)}** ${code(o.line ? `${o.path}:${o.line}` : o.path)}`,
+  );
+  return [
+    `<details><summary>Still open from earlier reviews (${open.length})</summary>`,
+    '',
+    ...within(items, LIST_BUDGET.open, (n) => `- …and ${n} more`),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
 function filesSection(r: SummaryReport): string[] {
   const out = [
     `<details><summary>Files: ${r.reviewed.length} ${r.status === 'reviewed' ? 'reviewed' : 'to review'} · ${r.skipped.length} left out</summary>`,
@@ -160,6 +179,7 @@ export function renderSummary(r: SummaryReport): string {
   const parts: string[] = [SUMMARY_MARKER, headline(r), ''];
   if (r.prSummary.trim() !== '') parts.push(neutralizeMentions(r.prSummary.trim()), '');
   if (r.placement) parts.push(...findingsSection(r.placement), '');
+  parts.push(...openSection(r.open));
   parts.push(...filesSection(r), '', ...usageTable(r), '');
   if (r.notes.length > 0) parts.push(...r.notes.map((n) => `> ${n}`), '');
   parts.push(`<sub>claude-pr-review · head ${shortSha(r.headSha)}</sub>`, encodeState(r.state));

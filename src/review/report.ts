@@ -6,6 +6,7 @@ import type { ChosenModel } from '../plan/choose-model.js';
 import type { Tier } from '../plan/tier.js';
 import type { TokenUsage } from '../ports.js';
 import type { ReviewState } from '../state/marker.js';
+import type { OpenFinding } from './fingerprint.js';
 import type { Placement } from './place.js';
 import type { SummaryReport } from './render-summary.js';
 import type { ChunkedOutcome } from './review-chunks.js';
@@ -45,6 +46,7 @@ export function buildReport(r: {
   chosen: ChosenModel | null;
   outcome: ChunkedOutcome | null;
   placement: Placement | null;
+  open: OpenFinding[];
   usage: TokenUsage;
   costUsd: number;
   state: ReviewState;
@@ -56,6 +58,7 @@ export function buildReport(r: {
     headSha: r.headSha,
     prSummary: outcome?.answer?.summary ?? '',
     placement: r.placement,
+    open: r.open,
     ...coverageLists(r.kept, r.skipped, outcome?.leftOut ?? []),
     changedLines: r.changedLines,
     coverage: outcome && outcome.calls > 0 ? coverage(outcome) : null,

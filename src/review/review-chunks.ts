@@ -48,6 +48,8 @@ type Args = {
   pr: PullRequest;
   files: DiffFile[];
   model: ResolvedModel;
+  /** Paths of the PR not under review in this run (incremental), shown as context. */
+  otherFiles?: string[];
 };
 
 function num(n: number): string {
@@ -71,6 +73,7 @@ async function promptOverhead(args: Args, tag: string): Promise<InputCount> {
     files: [],
     tag,
     part: { index: 99, count: 99 },
+    otherFiles: args.otherFiles,
   });
   return countInput(args.client, empty);
 }
@@ -104,6 +107,7 @@ async function calibrate(
     files: sample,
     tag,
     part: { index: 99, count: 99 },
+    otherFiles: args.otherFiles,
   });
   const counted = await countInput(args.client, request);
   return Math.min(1, Math.max(0.25, ((counted.tokens - overhead.tokens) / estimated) * 1.05));
@@ -148,7 +152,13 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
 
   // Small enough for one call: the whole answer room goes to that call.
   if (diffTokens <= TARGET_CHUNK_TOKENS) {
-    const request = buildReviewRequest({ model: model.id, pr: args.pr, files: args.files, tag });
+    const request = buildReviewRequest({
+      model: model.id,
+      pr: args.pr,
+      files: args.files,
+      tag,
+      otherFiles: args.otherFiles,
+    });
     const input = await countInput(client, request);
     const room = ledger.outputRoom(input.tokens, outputCap);
     if (room >= MIN_USEFUL_OUTPUT) {
@@ -301,7 +311,14 @@ function mergeLeftOut(items: LeftOut[]): LeftOut[] {
 
 async function reviewPart(args: Args, chunk: Chunk, tag: string, part: ReviewPart, maxOutput: number) {
   const client = args.client!;
-  const request = buildReviewRequest({ model: args.model.id, pr: args.pr, files: chunkFiles(chunk), tag, part });
+  const request = buildReviewRequest({
+    model: args.model.id,
+    pr: args.pr,
+    files: chunkFiles(chunk),
+    tag,
+    part,
+    otherFiles: args.otherFiles,
+  });
   const input = await countInput(client, request);
   const result = await callWithinCeiling(client, args.ledger, request, input, { maxOutput });
   if (result.kind === 'does-not-fit') return 'does-not-fit' as const;

@@ -64,3 +64,11 @@ export function decodeState(body: string | null | undefined): ReviewState {
     return EMPTY_STATE;
   }
 }
+
+/** `body` with its hidden state replaced by `state` (appended when it had none). */
+export function replaceState(body: string, state: ReviewState): string {
+  const start = body.lastIndexOf(STATE_PREFIX);
+  const end = start < 0 ? -1 : body.indexOf(' -->', start + STATE_PREFIX.length);
+  if (start < 0 || end < 0) return `${body.trimEnd()}\n${encodeState(state)}`;
+  return `${body.slice(0, start)}${encodeState(state)}${body.slice(end + ' -->'.length)}`;
+}

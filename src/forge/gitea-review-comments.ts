@@ -1,0 +1,56 @@
+import type { ReviewComment } from '../ports.js';
+
+/**
+ * Pure translation of Gitea's and Forgejo's `PullReviewComment` list
+ * (`GET /repos/{owner}/{repo}/pulls/{index}/reviews/{id}/comments`) into ReviewComments.
+ *
+ * - `position` is the line number on the new side and `original_position` the one on the
+ *   old side; exactly one is non-zero (services/convert: `if comment.Line < 0
+ *   { OldLineNum } else { LineNum }`). Neither is a diff position and neither means
+ *   "outdated". Gitea never moves a comment, and shows it at that line until it marks
+ *   it invalidated.
+ * - Gitea marks a comment invalidated when a push changes its line, but the API does not
+ *   say so (nor is there a blame endpoint to work it out), so `outdated` is always false
+ *   and `line` is the stored line.
+ * - There are no reply ids, but a reply made in the web UI joins the review of the
+ *   conversation with the same path and line (services/pull `CreateCodeComment`), and the
+ *   UI shows one conversation per review, path and line. So within one review the first
+ *   comment on a line starts the thread and the later ones are its replies.
+ */
+
+export type GiteaReviewComment = {
+  id: number;
+  body?: string;
+  path?: string;
+  position?: number | null;
+  original_position?: number | null;
+  user?: { login?: string } | null;
+};
+
+/** One review's comments, oldest first, with replies pointing to their thread's first comment. */
+export function toReviewComments(comments: readonly GiteaReviewComment[]): ReviewComment[] {
+  const roots = new Map<string, number>();
+  return [...comments]
+    .sort((a, b) => a.id - b.id)
+    .map((c) => {
+      const newLine = positive(c.position);
+      const oldLine = positive(c.original_position);
+      const path = c.path ?? '';
+      const key = `${path}\n${newLine !== null ? newLine : -(oldLine ?? 0)}`;
+      const root = roots.get(key);
+      if (root === undefined) roots.set(key, c.id);
+      return {
+        id: c.id,
+        body: c.body ?? '',
+        path,
+        line: newLine ?? oldLine,
+        outdated: false,
+        inReplyTo: root ?? null,
+        author: c.user?.login ?? '',
+      };
+    });
+}
+
+function positive(n: number | null | undefined): number | null {
+  return typeof n === 'number' && n > 0 ? n : null;
+}

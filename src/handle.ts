@@ -1,0 +1,94 @@
+import { ask, type AskResult } from './ask.js';
+import type { Config } from './config/config.js';
+import type { ForgeClient, Logger, ModelClient, Reaction } from './ports.js';
+import { run, type RunResult } from './run.js';
+import { helpText } from './trigger/command.js';
+import { checkWriteAccess, refusalText } from './trigger/permission.js';
+import type { Requester, Trigger } from './trigger/trigger.js';
+import { SUMMARY_MARKER } from './state/marker.js';
+
+/** Marks the action's replies (help, refusals), so they never trigger anything. */
+const REPLY_MARKER = '<!-- claude-pr-review:reply -->';
+
+export type Handled =
+  | { kind: 'reviewed'; result: RunResult }
+  | { kind: 'answered'; result: AskResult }
+  | { kind: 'helped' }
+  | { kind: 'refused'; reason: string };
+
+type Deps = { config: Config; forge: ForgeClient; model: ModelClient | null; log: Logger; now?: () => Date };
+
+/** Reactions are a courtesy: a forge that refuses one must not fail the work. */
+async function react(forge: ForgeClient, who: Requester | null, threadReply: boolean, reaction: Reaction, log: Logger) {
+  // A reply in a review thread is not an issue comment; the issue-comment reaction API does not reach it.
+  if (!who || threadReply || who.commentId === 0) return;
+  await forge
+    .react(who.commentId, reaction)
+    .catch((e: unknown) => log.warning(`Could not react ${reaction}: ${String(e)}`));
+}
+
+/** Writes why a requested review failed where the PR's readers look: the top of the summary comment. */
+async function noteFailure(forge: ForgeClient, reason: string): Promise<void> {
+  const line = `> ⚠️ The last review request failed: ${reason.replace(/\n/g, ' ').slice(0, 500)}`;
+  const previous = await forge.findComment(SUMMARY_MARKER);
+  if (!previous) {
+    await forge.createComment(`${SUMMARY_MARKER}\n${line}`);
+    return;
+  }
+  const body = previous.body.replace(/\n> ⚠️ The last review request failed: [^\n]*/g, '');
+  const [marker, ...rest] = body.split('\n');
+  await forge.updateComment(previous.id, [marker, line, ...rest].join('\n'));
+}
+
+/**
+ * Carries out one trigger. A command from someone without write access gets one polite reply
+ * and spends nothing; otherwise the command comment gets 👀, then 👍 when done (nothing found
+ * included) or 😕 on failure, with the reason in the summary comment.
+ */
+export async function handle(trigger: Exclude<Trigger, { kind: 'ignore' }>, deps: Deps): Promise<Handled> {
+  const { forge, log } = deps;
+  const who = trigger.requester;
+  const thread = trigger.kind === 'ask' ? trigger.thread : null;
+  const reply = (text: string) =>
+    thread
+      ? forge.replyToReviewComment(thread.rootId, `${REPLY_MARKER}\n${text}`)
+      : forge.createComment(`${REPLY_MARKER}\n${text}`);
+
+  if (who) {
+    const gate = await checkWriteAccess(who, forge);
+    if (!gate.allowed) {
+      log.info(`Not started: ${gate.reason}.`);
+      await reply(refusalText(who.login));
+      return { kind: 'refused', reason: gate.reason };
+    }
+  }
+  await react(forge, who, thread !== null, 'eyes', log);
+  try {
+    let handled: Handled;
+    if (trigger.kind === 'help') {
+      const phrase = deps.config.triggerPhrases[0] ?? '/review';
+      await reply(`${trigger.args ? `I don't know \`${trigger.args.slice(0, 80)}\`.\n\n` : ''}${helpText(phrase)}`);
+      handled = { kind: 'helped' };
+    } else if (trigger.kind === 'ask') {
+      if (!deps.model) throw new Error('answering a question needs `anthropic-api-key` or `anthropic-auth-token`');
+      const result = await ask({
+        ...deps,
+        model: deps.model,
+        question: trigger.question,
+        asker: who?.login ?? '',
+        thread,
+      });
+      handled = { kind: 'answered', result };
+    } else {
+      handled = { kind: 'reviewed', result: await run({ ...deps, request: trigger.request }) };
+    }
+    await react(forge, who, thread !== null, '+1', log);
+    return handled;
+  } catch (error) {
+    await react(forge, who, thread !== null, 'confused', log);
+    if (who && trigger.kind === 'review') {
+      await noteFailure(forge, error instanceof Error ? error.message : String(error)).catch(() => {});
+    }
+    throw error;
+  }
+}
