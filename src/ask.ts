@@ -13,7 +13,9 @@ import { readFingerprint } from './review/fingerprint.js';
 import { neutralizeMentions } from './review/neutralize.js';
 import { buildAskRequest } from './review/prompt.js';
 import { formatUsd } from './review/render-summary.js';
-import { decodeState, replaceState, SUMMARY_MARKER } from './state/marker.js';
+import { decodeState, SUMMARY_MARKER } from './state/marker.js';
+import { saveState } from './state/save-state.js';
+import { readMonthUsage } from './state/month-usage.js';
 import { recordRun } from './state/record-run.js';
 import type { Thread } from './trigger/trigger.js';
 
@@ -46,7 +48,7 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
   const { kept } = filterFiles(parseDiff(await forge.getDiff()), config);
   const previous = await forge.findComment(SUMMARY_MARKER);
   const history = decodeState(previous?.body);
-  const budget = runBudget(config, history, null);
+  const budget = runBudget(config, history, await readMonthUsage(forge, config, now()));
   const post = (text: string) =>
     deps.thread ? forge.replyToReviewComment(deps.thread.rootId, text) : forge.createComment(text);
   if (budget.skip) {
@@ -88,7 +90,7 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
   await post(`${ANSWER_MARKER}\n${text}\n\n${footer}`);
 
   // The tokens count against the PR's and the month's budgets like a review's.
-  if (previous && ledger.spent > 0) {
+  if (ledger.spent > 0) {
     const state = recordRun(history, false, {
       at: now().toISOString(),
       sha: pr.headSha,
@@ -96,7 +98,7 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
       tokens: ledger.spent,
       cost: costUsd,
     });
-    await forge.updateComment(previous.id, replaceState(previous.body, state));
+    await saveState(forge, previous, state);
   }
   return {
     answered: answer !== null,

@@ -2,7 +2,7 @@ import type { Config } from './config/config.js';
 import { buildAnchorIndex } from './diff/anchor.js';
 import { changedLines, filterFiles } from './diff/filter.js';
 import { parseDiff } from './diff/parse.js';
-import { runBudget, type MonthUsage } from './plan/budget.js';
+import { runBudget } from './plan/budget.js';
 import { chooseModel } from './plan/choose-model.js';
 import { fileTokens } from './plan/measure.js';
 import type { ResolvedModel } from './plan/models.js';
@@ -14,13 +14,14 @@ import type { ReviewAnswer } from './review/findings.js';
 import { dropRepeats } from './review/fingerprint.js';
 import { placeFindings, type Placement } from './review/place.js';
 import { attemptPost, publishReview, publishSummary, unposted } from './review/publish.js';
-import { renderSummary, type SummaryReport } from './review/render-summary.js';
+import { refreshSummary, renderSummary, type SummaryReport } from './review/render-summary.js';
 import { buildReport } from './review/report.js';
 import { reviewInChunks } from './review/review-chunks.js';
 import { reviewScope } from './review/scope.js';
 import { decodeState, SUMMARY_MARKER } from './state/marker.js';
-import { monthStart, monthToDateTokens } from './state/month-usage.js';
+import { readMonthUsage } from './state/month-usage.js';
 import { recordRun } from './state/record-run.js';
+import { saveState } from './state/save-state.js';
 import type { ReviewRequest } from './trigger/trigger.js';
 
 export type RunDeps = {
@@ -44,16 +45,7 @@ export type RunResult = {
   postingError: string | null;
 };
 
-/** Summary comments updated this month are read back for the monthly budget: at most this many. */
-export const MONTH_SCAN_LIMIT = 1000;
-
 const NO_USAGE = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
-
-async function readMonthUsage(forge: ForgeClient, config: Config, now: Date): Promise<MonthUsage | null> {
-  if (config.maxTokensPerMonth === null) return null;
-  const { comments, truncated } = await forge.listRepositoryComments(monthStart(now).toISOString(), MONTH_SCAN_LIMIT);
-  return { tokens: monthToDateTokens(comments, now), truncated };
-}
 
 /** One review of one pull request: diff → scope → budget → model → review → post. */
 export async function run(deps: RunDeps): Promise<RunResult> {
@@ -77,14 +69,29 @@ export async function run(deps: RunDeps): Promise<RunResult> {
   const chosen = files.length > 0 && !budget.skip ? await chooseModel(client, config, tier, usable) : null;
   if (chosen) log.info(`${chosen.tier} tier → ${chosen.model.id}; ceiling ${budget.ceiling} tokens`);
   const ledger = chosen ? createRunLedger(config, budget.ceiling, chosen.model) : null;
-  const otherFiles = scope.since ? kept.filter((f) => !files.includes(f)).map((f) => f.path) : [];
+  const reviewing = new Set(files.map((f) => f.path));
+  const otherFiles = scope.since ? kept.filter((f) => !reviewing.has(f.path)).map((f) => f.path) : [];
+  const posting = client !== null && !config.dryRun;
   const outcome =
     chosen && ledger
-      ? await reviewInChunks({ client, ledger, config, pr, files, model: chosen.model, otherFiles })
+      ? await reviewInChunks({ client, ledger, config, pr, files, model: chosen.model, otherFiles }).catch(
+          async (error: unknown) => {
+            // What was billed before the failure still counts against the PR's and the month's budgets.
+            const spent = {
+              at: now().toISOString(),
+              sha: pr.headSha,
+              model: chosen.model.id,
+              tokens: ledger.spent,
+              cost: 0,
+            };
+            if (posting && ledger.spent > 0)
+              await saveState(forge, previous, recordRun(history, false, spent)).catch(() => {});
+            throw error;
+          },
+        )
       : null;
   const placed = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
 
-  const posting = client !== null && !config.dryRun;
   // Findings already posted on this PR, in comments still open, are not posted again.
   const deduped = posting ? dropRepeats(placed, kept, await forge.listReviewComments()) : null;
   const placement = deduped?.placement ?? placed;
@@ -125,7 +132,9 @@ export async function run(deps: RunDeps): Promise<RunResult> {
     state,
     extraNotes,
   });
-  const summaryMarkdown = renderSummary(report);
+  const nothingNew = scope.since !== null && files.length === 0;
+  const summaryMarkdown =
+    nothingNew && previous ? refreshSummary(previous.body, scope.notes, state) : renderSummary(report);
   const summary = posting ? await attemptPost(() => publishSummary(forge, previous, summaryMarkdown)) : null;
 
   const postingError = (review && !review.ok ? review.error : null) ?? (summary && !summary.ok ? summary.error : null);

@@ -59,7 +59,7 @@ describe('npm run preview (the bundled CLI on a local git repository)', () => {
   test('with no key it is a dry run that shows files, size, tier, model, token plan and cost', async () => {
     const dir = repoWithTwoCommits();
     const out = await preview(dir, []);
-    expect(out.stderr).toContain('2 changed line(s); 1 left out by filters');
+    expect(out.stderr).toContain('2 changed line(s) to review; 1 filtered out');
     expect(out.stderr).toContain('small tier → claude-haiku-5-5');
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('dry run');

@@ -242,3 +242,17 @@ describe('list inputs', () => {
     expect(splitList('src/**/*.{ts,tsx}\ndocs/**')).toEqual(['src/**/*.{ts,tsx}', 'docs/**']);
   });
 });
+
+describe('globs are checked before any request', () => {
+  test('an unbalanced bracket in include or exclude fails, naming the input and the pattern', () => {
+    const e = errorOf({ include: 'src/**\nsrc/[abc', exclude: 'docs/{a,b' });
+    expect(e.message).toContain('input `include`: Invalid glob pattern `src/[abc`');
+    expect(e.message).toContain('input `exclude`');
+  });
+
+  test('good globs pass', () => {
+    expect(readConfig(inputs({ include: 'src/**/*.{ts,tsx}', exclude: '*.md' })).include).toEqual([
+      'src/**/*.{ts,tsx}',
+    ]);
+  });
+});

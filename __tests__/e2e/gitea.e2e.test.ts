@@ -315,10 +315,10 @@ describe('the bundled action under Gitea act_runner', () => {
       [`/api/v1/repos/org/repo/issues/comments/${before[0]!.id}`, 200],
     ]);
     expect(gitea.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments'))).toHaveLength(1);
-    // The new review is on the new head.
-    const posts = reviewPosts(gitea);
-    expect(posts).toHaveLength(2);
-    expect((posts[1]!.body as GiteaReviewBody).commit_id).toBe(HEAD2);
+    // The same findings on the same code are still open from the first review: none is posted twice.
+    expect(reviewPosts(gitea)).toHaveLength(1);
+    expect(after[0]!.body).toMatch(/already posted in an earlier review, and still open, were not repeated/);
+    expect(after[0]!.body).toContain('Still open from earlier reviews');
   });
 });
 

@@ -117,6 +117,12 @@ describe('the bundled action on a GitHub pull_request event', () => {
     const next = 'f'.repeat(40);
     github.state.pulls[0]!.headSha = next;
     github.state.pulls[0]!.commits.push(next);
+    // The push changed lines 10-14 of src/app.ts again: the incremental review looks at that hunk.
+    github.state.compares[`${HEAD}...${next}`] = {
+      status: 'ahead',
+      diff: editedFile('src/app.ts', 60, 10, 14),
+      files: ['src/app.ts'],
+    };
     const push = githubPayload('pull_request', 'synchronize');
     push.pull_request.number = 2;
     push.number = 2;

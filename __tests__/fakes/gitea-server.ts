@@ -48,6 +48,8 @@ export type FakeGiteaReviewComment = {
   line: number;
   /** Author, when not the review's (a reply made in the web UI joins the conversation's review). */
   user?: string;
+  /** When it was written; a reply comes after its review was submitted. */
+  createdAt?: string;
 };
 
 export type FakeGiteaReaction = { id: number; commentId: number; content: string; user: string };
@@ -69,6 +71,8 @@ export type FakeGiteaReview = {
   comments: FakeGiteaReviewComment[];
   /** Id of the timeline comment that carries the review, for its `html_url`. */
   anchorId: number;
+  /** When it was submitted (Gitea reports its update time as `submitted_at`). */
+  submittedAt?: string;
 };
 
 export type FakeGiteaState = {
@@ -109,7 +113,15 @@ export type FakeGiteaInit = {
     user: string;
     state: string;
     body?: string;
-    comments?: Array<{ path: string; body: string; new_position?: number; old_position?: number; user?: string }>;
+    /** `reply`: written later in the web UI's reply box, which puts it in this review on the same line. */
+    comments?: Array<{
+      path: string;
+      body: string;
+      new_position?: number;
+      old_position?: number;
+      user?: string;
+      reply?: boolean;
+    }>;
   }>;
   permissions?: Record<string, FakeGiteaPermission>;
   /** Commits with parents and touched files, for `GET …/compare/{base}...{head}`. */
@@ -451,11 +463,13 @@ export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeG
         path,
         body: String(c.body ?? ''),
         line: oldLine > 0 ? -oldLine : newLine,
+        createdAt: now(),
       });
     }
     review.commitId = typeof input.commit_id === 'string' && input.commit_id !== '' ? input.commit_id : pull.headSha;
     review.body = body;
     review.state = target;
+    review.submittedAt = now();
     return [200, reviewJson(review)];
   }
 
@@ -499,8 +513,8 @@ export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeG
     user: userJson(c.user ?? r.user),
     resolver: null,
     pull_request_review_id: r.id,
-    created_at: now(),
-    updated_at: now(),
+    created_at: c.createdAt ?? r.submittedAt ?? now(),
+    updated_at: c.createdAt ?? r.submittedAt ?? now(),
     path: c.path,
     commit_id: r.commitId,
     original_commit_id: '',
@@ -560,8 +574,8 @@ export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeG
     official: false,
     dismissed: false,
     comments_count: r.comments.length,
-    submitted_at: now(),
-    updated_at: now(),
+    submitted_at: r.submittedAt ?? now(),
+    updated_at: r.submittedAt ?? now(),
     html_url: `${pullHtml(r.pullNumber)}#issuecomment-${r.anchorId}`,
     pull_request_url: pullHtml(r.pullNumber),
   });
@@ -704,12 +718,14 @@ function initialState(init: FakeGiteaInit, forgejo: boolean): FakeGiteaState {
       state: r.state,
       user: r.user,
       anchorId: state.nextId++,
+      submittedAt: SEEDED_AT,
       comments: (r.comments ?? []).map((c) => ({
         id: state.nextId++,
         path: c.path,
         body: c.body,
         line: c.old_position ? -c.old_position : (c.new_position ?? 0),
         ...(c.user !== undefined ? { user: c.user } : {}),
+        createdAt: c.reply ? REPLIED_AT : SEEDED_AT,
       })),
     });
   }
@@ -731,6 +747,9 @@ const notFound = (): [number, unknown] => [404, { message: "The target couldn't 
 const forbidden = (): [number, unknown] => [403, { message: 'Must be repo admin or the reviewer', url: '' }];
 const unprocessable = (message: string): [number, unknown] => [422, { message, url: '' }];
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+// Seeded reviews were submitted at SEEDED_AT; seeded replies came a minute later.
+const SEEDED_AT = '2025-01-01T12:00:00Z';
+const REPLIED_AT = '2025-01-01T12:01:00Z';
 
 function queryOf(url: URL): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import type { Price } from '../plan/prices.js';
+import { validateGlobs } from '../diff/glob.js';
 import { SEVERITIES, type Severity } from '../review/findings.js';
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from './inputs.js';
 
@@ -236,6 +237,10 @@ export function readConfig(getInput: (name: InputName) => string): Config {
   const medium = Number(raw['medium-max-lines']);
   if (medium < small) {
     problems.push(`input \`medium-max-lines\` (${medium}) must be at least \`small-max-lines\` (${small})`);
+  }
+  for (const name of ['include', 'exclude'] as const) {
+    const problem = validateGlobs(splitList(raw[name] ?? ''));
+    if (problem) problems.push(`input \`${name}\`: ${problem}`);
   }
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid input:\n${problems.map((p) => `- ${p}`).join('\n')}`);

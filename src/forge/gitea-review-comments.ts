@@ -13,9 +13,12 @@ import type { ReviewComment } from '../ports.js';
  *   say so (nor is there a blame endpoint to work it out), so `outdated` is always false
  *   and `line` is the stored line.
  * - There are no reply ids, but a reply made in the web UI joins the review of the
- *   conversation with the same path and line (services/pull `CreateCodeComment`), and the
- *   UI shows one conversation per review, path and line. So within one review the first
- *   comment on a line starts the thread and the later ones are its replies.
+ *   conversation, with the same path and line (services/pull `CreateCodeComment`), and the
+ *   UI shows one conversation per review, path and line. So a comment written after its
+ *   review was submitted, on a line where the review already has a comment, replies to the
+ *   first comment there. Comments sent with the review itself (even two on one line) are
+ *   never replies. Without timestamps, a comment by someone other than the reviewer is
+ *   taken for a reply.
  */
 
 export type GiteaReviewComment = {
@@ -25,10 +28,24 @@ export type GiteaReviewComment = {
   position?: number | null;
   original_position?: number | null;
   user?: { login?: string } | null;
+  created_at?: string;
 };
 
+/** What is used of the review the comments belong to. */
+export type GiteaReviewOfComments = { user?: { login?: string } | null; submitted_at?: string };
+
 /** One review's comments, oldest first, with replies pointing to their thread's first comment. */
-export function toReviewComments(comments: readonly GiteaReviewComment[]): ReviewComment[] {
+export function toReviewComments(
+  comments: readonly GiteaReviewComment[],
+  review: GiteaReviewOfComments = {},
+): ReviewComment[] {
+  const submitted = Date.parse(review.submitted_at ?? '');
+  const reviewer = review.user?.login;
+  const isReply = (c: GiteaReviewComment): boolean => {
+    const created = Date.parse(c.created_at ?? '');
+    if (!Number.isNaN(created) && !Number.isNaN(submitted)) return created > submitted;
+    return reviewer !== undefined && c.user?.login !== undefined && c.user.login !== reviewer;
+  };
   const roots = new Map<string, number>();
   return [...comments]
     .sort((a, b) => a.id - b.id)
@@ -45,7 +62,7 @@ export function toReviewComments(comments: readonly GiteaReviewComment[]): Revie
         path,
         line: newLine ?? oldLine,
         outdated: false,
-        inReplyTo: root ?? null,
+        inReplyTo: root !== undefined && isReply(c) ? root : null,
         author: c.user?.login ?? '',
       };
     });

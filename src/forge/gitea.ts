@@ -71,6 +71,7 @@ type GiteaReview = {
   id: number;
   state?: string;
   comments_count?: number;
+  submitted_at?: string;
   user?: GiteaUser | null;
   html_url?: string;
   pull_request_url?: string;
@@ -318,7 +319,7 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
             'GET /repos/{owner}/{repo}/pulls/{index}/reviews/{id}/comments',
             { ...pr, id: review.id },
           );
-          comments.push(...toReviewComments(Array.isArray(data) ? data : []));
+          comments.push(...toReviewComments(Array.isArray(data) ? data : [], review));
         }
         return comments.sort((a, b) => a.id - b.id);
       }),

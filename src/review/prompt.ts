@@ -155,7 +155,9 @@ const ANSWER_SCHEMA_ASK: Record<string, unknown> = {
   type: 'object',
   additionalProperties: false,
   required: ['answer'],
-  properties: { answer: { type: 'string', description: 'The answer, in Markdown, as short as it can be while complete.' } },
+  properties: {
+    answer: { type: 'string', description: 'The answer, in Markdown, as short as it can be while complete.' },
+  },
 };
 
 /** A question about the pull request, with the context that bears on it (a review thread, or the diff). */

@@ -2,7 +2,7 @@ import type { DiffFile } from '../diff/types.js';
 import type { TokenUsage } from '../ports.js';
 import type { ResolvedModel } from '../plan/models.js';
 import type { Tier } from '../plan/tier.js';
-import { encodeState, SUMMARY_MARKER, type ReviewState } from '../state/marker.js';
+import { encodeState, replaceState, SUMMARY_MARKER, type ReviewState } from '../state/marker.js';
 import type { Severity } from './findings.js';
 import { neutralizeMentions } from './neutralize.js';
 import type { OpenFinding } from './fingerprint.js';
@@ -184,4 +184,20 @@ export function renderSummary(r: SummaryReport): string {
   if (r.notes.length > 0) parts.push(...r.notes.map((n) => `> ${n}`), '');
   parts.push(`<sub>claude-pr-review · head ${shortSha(r.headSha)}</sub>`, encodeState(r.state));
   return parts.join('\n');
+}
+
+const REFRESH_PREFIX = '> ℹ️ ';
+
+/**
+ * The previous summary kept as it was, with `notes` on top and the new state: a run that found
+ * nothing new to review must not wipe the findings an earlier run reported.
+ */
+export function refreshSummary(previous: string, notes: string[], state: ReviewState): string {
+  const lines = replaceState(previous, state)
+    .split('\n')
+    .filter((l) => !l.startsWith(REFRESH_PREFIX));
+  const at = lines.findIndex((l) => l.startsWith('### '));
+  const insert = notes.map((n) => `${REFRESH_PREFIX}${neutralizeMentions(n)}`);
+  lines.splice(at < 0 ? 1 : at + 1, 0, '', ...insert);
+  return lines.join('\n');
 }

@@ -1,4 +1,6 @@
-import type { IssueComment } from '../ports.js';
+import type { Config } from '../config/config.js';
+import type { MonthUsage } from '../plan/budget.js';
+import type { ForgeClient, IssueComment } from '../ports.js';
 import { decodeState, SUMMARY_MARKER } from './marker.js';
 
 /** The first instant of `now`'s calendar month, UTC. */
@@ -19,4 +21,14 @@ export function monthToDateTokens(comments: IssueComment[], now: Date): number {
     for (const run of decodeState(c.body).runs) if (Date.parse(run.at) >= start) total += run.tokens;
   }
   return total;
+}
+
+/** Summary comments updated this month are read back for the monthly budget: at most this many. */
+export const MONTH_SCAN_LIMIT = 1000;
+
+/** Month-to-date usage from the forge, read only when a monthly budget is set. */
+export async function readMonthUsage(forge: ForgeClient, config: Config, now: Date): Promise<MonthUsage | null> {
+  if (config.maxTokensPerMonth === null) return null;
+  const { comments, truncated } = await forge.listRepositoryComments(monthStart(now).toISOString(), MONTH_SCAN_LIMIT);
+  return { tokens: monthToDateTokens(comments, now), truncated };
 }

@@ -106,6 +106,14 @@ function fromIssueComment(p: Payload, phrases: string[]): Trigger {
   }
 }
 
+/**
+ * The phrase as a word of its own: not inside `/reviewer`, a `/review/123` URL or `@claude-reviewers`.
+ */
+function mentionPattern(phrase: string): RegExp {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`(^|[^\\w/@.-])${escaped}(?=$|[\\s.,!?:;)])`, 'i');
+}
+
 /** A reply in a review thread that mentions a trigger phrase asks a question there (GitHub). */
 function fromReviewComment(p: Payload, phrases: string[]): Trigger {
   const c = p.comment;
@@ -116,10 +124,9 @@ function fromReviewComment(p: Payload, phrases: string[]): Trigger {
   const body = c.body ?? '';
   if (isAutomation(c.user, body))
     return { kind: 'ignore', reason: 'comments by bots and by this action do not start a review' };
-  const lower = body.toLowerCase();
-  const phrase = phrases.find((ph) => lower.includes(ph.toLowerCase()));
-  if (!phrase) return { kind: 'ignore', reason: 'the reply does not mention the trigger phrase' };
-  const question = body.replace(new RegExp(phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'ig'), '').trim();
+  const mention = phrases.map((ph) => mentionPattern(ph)).find((re) => re.test(body));
+  if (!mention) return { kind: 'ignore', reason: 'the reply does not mention the trigger phrase' };
+  const question = body.replace(new RegExp(mention.source, 'gi'), '$1').trim();
   return {
     kind: 'ask',
     prNumber: number,
