@@ -300,6 +300,7 @@ describe('handle: a question in a review thread', () => {
       path: 'src/a.ts',
       line: 2,
       outdated: false,
+      resolved: false,
       inReplyTo: root.id,
       author: 'octocat',
     });
@@ -319,6 +320,7 @@ describe('handle: a question in a review thread', () => {
       path: 'src/a.ts',
       line: 2,
       outdated: false,
+      resolved: false,
       inReplyTo: null,
       author: 'alice',
     });

@@ -34076,6 +34076,9 @@ function createLocalForge(opts) {
         async listReviewComments() {
             return [];
         },
+        async probeAnchor() {
+            return true;
+        },
         async replyToReviewComment(_id, body) {
             opts.print(visible(body));
             return { id: nextId++, url: '' };
@@ -77486,12 +77489,12 @@ function describe(c) {
 }
 /**
  * Gives every inline finding its fingerprint and drops those already posted on this PR in a
- * comment that is still open (its code unchanged). Outdated comments do not count: the code
- * they were about has changed, so the finding is news again.
+ * comment that is still open. Outdated comments (their code changed) and resolved threads do
+ * not count, as the issue asks: a finding that comes back after either is posted again.
  */
 function dropRepeats(placement, files, existing) {
     const texts = buildLineTexts(files);
-    const openComments = existing.filter((c) => !c.outdated && c.inReplyTo === null && readFingerprint(c.body));
+    const openComments = existing.filter((c) => !c.outdated && !c.resolved && c.inReplyTo === null && readFingerprint(c.body));
     const openPrints = new Set(openComments.map((c) => readFingerprint(c.body)));
     const inline = [];
     let repeated = 0;
@@ -78175,24 +78178,36 @@ function reviewEvent(placement, policy) {
 async function publishReview(forge, pr, placement, policy) {
     const event = reviewEvent(placement, policy);
     if (placement.inline.length === 0 && event === 'COMMENT')
-        return null;
+        return { url: null, refused: [] };
     const suggestions = forge.kind === 'github';
-    const n = placement.inline.length;
-    const { url } = await forge.createReview({
-        commitId: pr.headSha,
-        event,
-        body: event === 'REQUEST_CHANGES'
-            ? `Claude found a critical problem in this change (${n} inline comment${n === 1 ? '' : 's'}); see the summary comment.`
-            : `Claude left ${n} inline comment${n === 1 ? '' : 's'}; the summary comment has the overview.`,
-        comments: placement.inline.map((p) => ({
-            path: p.anchor.path,
-            line: p.anchor.line,
-            side: p.anchor.side,
-            ...(p.anchor.startLine !== undefined ? { startLine: p.anchor.startLine } : {}),
-            body: renderInlineComment(p, { suggestions }),
-        })),
-    });
-    return url;
+    const comments = placement.inline.map((p) => ({
+        path: p.anchor.path,
+        line: p.anchor.line,
+        side: p.anchor.side,
+        ...(p.anchor.startLine !== undefined ? { startLine: p.anchor.startLine } : {}),
+        body: renderInlineComment(p, { suggestions }),
+    }));
+    const body = (n) => event === 'REQUEST_CHANGES'
+        ? `Claude found a critical problem in this change (${n} inline comment${n === 1 ? '' : 's'}); see the summary comment.`
+        : `Claude left ${n} inline comment${n === 1 ? '' : 's'}; the summary comment has the overview.`;
+    try {
+        const { url } = await forge.createReview({ commitId: pr.headSha, event, body: body(comments.length), comments });
+        return { url, refused: [] };
+    }
+    catch (error) {
+        if (error.status !== 422)
+            throw error;
+    }
+    // The forge refused the review (422): find the anchors it objects to, post the rest as one review.
+    const accepted = await Promise.all(comments.map((c) => forge.probeAnchor(pr.headSha, c)));
+    const good = comments.filter((_, i) => accepted[i]);
+    const refused = placement.inline
+        .filter((_, i) => !accepted[i])
+        .map((p) => ({ finding: p.finding, reason: 'the forge refused this line as an anchor' }));
+    if (good.length === 0 && event === 'COMMENT')
+        return { url: null, refused };
+    const { url } = await forge.createReview({ commitId: pr.headSha, event, body: body(good.length), comments: good });
+    return { url, refused };
 }
 /** Edits the summary comment in place when it exists, so a PR only ever has one. */
 async function publishSummary(forge, previous, body) {
@@ -78221,6 +78236,24 @@ function unposted(placement, reason) {
         ...placement,
         inline: [],
         unplaced: [...placement.inline.map((p) => ({ finding: p.finding, reason })), ...placement.unplaced],
+    };
+}
+/**
+ * The placement as the summary must show it after posting: everything unplaced when the review
+ * could not be posted at all, and the anchors the forge refused moved out of the inline list.
+ */
+function asPosted(placement, review) {
+    if (!review)
+        return placement;
+    if (!review.ok)
+        return unposted(placement, 'the review could not be posted');
+    if (review.value.refused.length === 0)
+        return placement;
+    const refused = new Set(review.value.refused.map((r) => r.finding));
+    return {
+        ...placement,
+        inline: placement.inline.filter((p) => !refused.has(p.finding)),
+        unplaced: [...review.value.refused, ...placement.unplaced],
     };
 }
 
@@ -78833,7 +78866,7 @@ async function run(deps) {
         budget,
         chosen,
         outcome,
-        placement: placement && review && !review.ok ? unposted(placement, 'the review could not be posted') : placement,
+        placement: placement ? asPosted(placement, review) : null,
         open: deduped?.open ?? [],
         usage,
         costUsd,
@@ -78844,14 +78877,14 @@ async function run(deps) {
     const summaryMarkdown = nothingNew && previous ? (0,render_summary/* refreshSummary */.iQ)(previous.body, scope.notes, state) : (0,render_summary/* renderSummary */.Br)(report);
     const summary = posting ? await attemptPost(() => publishSummary(forge, previous, summaryMarkdown)) : null;
     const postingError = (review && !review.ok ? review.error : null) ?? (summary && !summary.ok ? summary.error : null);
-    log.info(`Spent ${ledger?.spent ?? 0} of ${budget.ceiling} tokens; review ${review?.ok ? (review.value ?? 'not needed') : 'not posted'}`);
+    log.info(`Spent ${ledger?.spent ?? 0} of ${budget.ceiling} tokens; review ${review?.ok ? (review.value.url ?? 'not needed') : 'not posted'}`);
     return {
         report,
         summaryMarkdown,
         findings: outcome?.answer ?? null,
         placement,
         postingError,
-        reviewUrl: review?.ok ? review.value : null,
+        reviewUrl: review?.ok ? review.value.url : null,
         summaryUrl: summary?.ok ? summary.value.url : null,
     };
 }

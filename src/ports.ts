@@ -55,6 +55,8 @@ export type ReviewComment = {
   /** Line in the current diff; null when the comment is outdated (its code changed). */
   line: number | null;
   outdated: boolean;
+  /** Someone marked the thread resolved (false when the forge cannot tell). */
+  resolved: boolean;
   /** The thread's first comment, for a reply; null for a thread's first comment. */
   inReplyTo: number | null;
   author: string;
@@ -93,6 +95,12 @@ export interface ForgeClient {
   compare(base: string, head: string): Promise<Comparison>;
   /** Every inline review comment on the pull request, oldest first. */
   listReviewComments(): Promise<ReviewComment[]>;
+  /**
+   * Whether the forge would accept `comment` as an inline review comment on `commitId`, asked
+   * without posting anything lasting (GitHub: a pending review, deleted at once). Used after a
+   * review was refused (422) to find the anchors it objected to.
+   */
+  probeAnchor(commitId: string, comment: InlineComment): Promise<boolean>;
   /** Replies in the thread of review comment `commentId` (GitHub; other forges throw). */
   replyToReviewComment(commentId: number, body: string): Promise<{ id: number; url: string }>;
 }

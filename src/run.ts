@@ -13,7 +13,7 @@ import type { ForgeClient, Logger, ModelClient } from './ports.js';
 import type { ReviewAnswer } from './review/findings.js';
 import { dropRepeats } from './review/fingerprint.js';
 import { placeFindings, type Placement } from './review/place.js';
-import { attemptPost, publishReview, publishSummary, unposted } from './review/publish.js';
+import { asPosted, attemptPost, publishReview, publishSummary } from './review/publish.js';
 import { refreshSummary, renderSummary, type SummaryReport } from './review/render-summary.js';
 import { buildReport } from './review/report.js';
 import { reviewInChunks } from './review/review-chunks.js';
@@ -125,7 +125,7 @@ export async function run(deps: RunDeps): Promise<RunResult> {
     budget,
     chosen,
     outcome,
-    placement: placement && review && !review.ok ? unposted(placement, 'the review could not be posted') : placement,
+    placement: placement ? asPosted(placement, review) : null,
     open: deduped?.open ?? [],
     usage,
     costUsd,
@@ -139,7 +139,7 @@ export async function run(deps: RunDeps): Promise<RunResult> {
 
   const postingError = (review && !review.ok ? review.error : null) ?? (summary && !summary.ok ? summary.error : null);
   log.info(
-    `Spent ${ledger?.spent ?? 0} of ${budget.ceiling} tokens; review ${review?.ok ? (review.value ?? 'not needed') : 'not posted'}`,
+    `Spent ${ledger?.spent ?? 0} of ${budget.ceiling} tokens; review ${review?.ok ? (review.value.url ?? 'not needed') : 'not posted'}`,
   );
   return {
     report,
@@ -147,7 +147,7 @@ export async function run(deps: RunDeps): Promise<RunResult> {
     findings: outcome?.answer ?? null,
     placement,
     postingError,
-    reviewUrl: review?.ok ? review.value : null,
+    reviewUrl: review?.ok ? review.value.url : null,
     summaryUrl: summary?.ok ? summary.value.url : null,
   };
 }

@@ -256,3 +256,16 @@ describe('globs are checked before any request', () => {
     ]);
   });
 });
+
+describe('model inputs are checked before any request', () => {
+  test('an unknown model line is refused with the accepted values', () => {
+    const e = errorOf({ 'model-small': 'gpt', model: 'sonet' });
+    expect(e.message).toContain('input `model-small` must be a model line (`haiku`, `sonnet`, `opus`)');
+    expect(e.message).toContain('input `model`');
+  });
+
+  test('known lines and full ids pass', () => {
+    const c = readConfig(inputs({ 'model-large': 'claude-opus-5-5', 'model-small': 'haiku' }));
+    expect(c.tierModels).toEqual({ small: 'haiku', medium: 'sonnet', large: 'claude-opus-5-5' });
+  });
+});

@@ -109,17 +109,21 @@ describe('chooseModel', () => {
     expect((err as Error).message).toContain('lines available: haiku, sonnet');
   });
 
-  test('an unknown line forced through `model` names `model`', async () => {
-    const err = await chooseModel(null, config({ model: 'gpt' }), 'small').catch((e: unknown) => e);
+  test('a line with no model in the built-in table, forced through `model`, names `model`', async () => {
+    const err = await chooseModel(null, config({ model: 'mythos' }), 'small').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as Error).message).toContain('`model`');
     expect((err as Error).message).not.toContain('`model-small`');
   });
 
-  test('an unknown line in model-small names `model-small`', async () => {
-    const err = await chooseModel(null, config({ 'model-small': 'tiny' }), 'small').catch((e: unknown) => e);
+  test('a line with no model in the built-in table, in model-small, names `model-small`', async () => {
+    const err = await chooseModel(null, config({ 'model-small': 'fable' }), 'small').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
-    expect((err as Error).message).toMatch(/`model-small`.*unknown model line `tiny`/);
+    expect((err as Error).message).toMatch(/`model-small`.*unknown model line `fable`/);
+  });
+
+  test('a typo in a model line is refused by the config, before any request', () => {
+    expect(() => config({ 'model-small': 'tiny' })).toThrow(/input `model-small` must be a model line/);
   });
 
   // Discrepancy (choose-model.ts): resolveModel takes a full id's limits from the catalogue,

@@ -49,6 +49,7 @@ function postedComment(p: PlacedFinding, files = V1, over: Partial<ReviewComment
     path: p.anchor.path,
     line: p.anchor.line,
     outdated: false,
+    resolved: false,
     inReplyTo: null,
     author: 'github-actions[bot]',
     ...over,
@@ -168,6 +169,7 @@ describe('dropRepeats', () => {
       path: 'src/db.ts',
       line: 3,
       outdated: false,
+      resolved: false,
       inReplyTo: null,
       author: 'alice',
     };

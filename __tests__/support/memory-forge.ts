@@ -22,6 +22,8 @@ export type MemoryForge = ForgeClient & {
   /** `base...head` → comparison; a missing key answers `unknown` (as after a force push). */
   comparisons: Record<string, Comparison>;
   replies: { to: number; body: string }[];
+  /** Anchors the forge refuses: a review containing one fails with 422, like GitHub's. */
+  badAnchors: { path: string; line: number }[];
 };
 
 export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: ForgeKind = 'github'): MemoryForge {
@@ -36,6 +38,7 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     permissions: {},
     comparisons: {},
     replies: [],
+    badAnchors: [],
     pr: {
       number: 7,
       title: 'Add a feature',
@@ -55,6 +58,11 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
       return forge.diff;
     },
     async createReview(review) {
+      if (review.comments.some((c) => forge.badAnchors.some((a) => a.path === c.path && a.line === c.line))) {
+        throw Object.assign(new Error('GitHub createReview failed (HTTP 422: Line could not be resolved)'), {
+          status: 422,
+        });
+      }
       forge.reviews.push(review);
       for (const c of review.comments) {
         forge.reviewComments.push({
@@ -63,6 +71,7 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
           path: c.path,
           line: c.line,
           outdated: false,
+          resolved: false,
           inReplyTo: null,
           author: 'bot',
         });
@@ -97,6 +106,9 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     },
     async listReviewComments() {
       return forge.reviewComments;
+    },
+    async probeAnchor(_commitId, comment) {
+      return !forge.badAnchors.some((a) => a.path === comment.path && a.line === comment.line);
     },
     async replyToReviewComment(commentId, body) {
       forge.replies.push({ to: commentId, body });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parse as parseYaml } from 'yaml';
 import type { Price } from '../plan/prices.js';
 import { validateGlobs } from '../diff/glob.js';
+import { isModelLine, MODEL_LINES } from '../plan/models.js';
 import { SEVERITIES, type Severity } from '../review/findings.js';
 import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from './inputs.js';
 
@@ -152,7 +153,9 @@ function oneOf<T extends string>(name: InputName, values: readonly T[]) {
 function modelSpec(name: InputName) {
   return z.string().transform((raw, ctx) => {
     const v = raw.trim();
-    if (v === '' || MODEL_SPEC.test(v)) return v;
+    // A bare word is a model line; an unknown one is a typo to report now, not after requests.
+    const knownLine = !isModelLine(v) || MODEL_LINES.includes(v);
+    if (v === '' || (MODEL_SPEC.test(v) && knownLine)) return v;
     ctx.addIssue({
       code: 'custom',
       message: `input \`${name}\` must be a model line (\`haiku\`, \`sonnet\`, \`opus\`) or a model id such as \`claude-sonnet-5-5\`; got "${raw}"`,

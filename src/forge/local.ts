@@ -97,6 +97,9 @@ export function createLocalForge(opts: {
     async listReviewComments() {
       return [];
     },
+    async probeAnchor() {
+      return true;
+    },
     async replyToReviewComment(_id: number, body: string) {
       opts.print(visible(body));
       return { id: nextId++, url: '' };

@@ -23,6 +23,9 @@ export const BUILT_IN_MODELS: Record<string, { id: string; maxInputTokens: numbe
 /** Limits assumed for an id that neither the Models API nor the table describes. */
 const UNKNOWN_LIMITS = { maxInputTokens: 200_000, maxOutputTokens: 32_000 };
 
+/** Model lines the Models API knows today; a full id works for any other. */
+export const MODEL_LINES: readonly string[] = ['haiku', 'sonnet', 'opus', 'fable', 'mythos'];
+
 export function isModelLine(spec: string): boolean {
   return /^[a-z]+$/.test(spec) && !spec.startsWith('claude');
 }

@@ -72,12 +72,14 @@ export type Deduped = {
 
 /**
  * Gives every inline finding its fingerprint and drops those already posted on this PR in a
- * comment that is still open (its code unchanged). Outdated comments do not count: the code
- * they were about has changed, so the finding is news again.
+ * comment that is still open. Outdated comments (their code changed) and resolved threads do
+ * not count, as the issue asks: a finding that comes back after either is posted again.
  */
 export function dropRepeats(placement: Placement | null, files: DiffFile[], existing: ReviewComment[]): Deduped {
   const texts = buildLineTexts(files);
-  const openComments = existing.filter((c) => !c.outdated && c.inReplyTo === null && readFingerprint(c.body));
+  const openComments = existing.filter(
+    (c) => !c.outdated && !c.resolved && c.inReplyTo === null && readFingerprint(c.body),
+  );
   const openPrints = new Set(openComments.map((c) => readFingerprint(c.body)));
   const inline: PlacedFinding[] = [];
   let repeated = 0;

@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { ForgeClient, IssueComment, PullRequest, ReviewEvent } from '../ports.js';
-import type { Placement } from './place.js';
+import type { Placement, UnplacedFinding } from './place.js';
 import { renderInlineComment } from './render-comment.js';
 
 /** The review event: COMMENT, or REQUEST_CHANGES when configured and a critical finding exists. */
@@ -18,27 +18,36 @@ export async function publishReview(
   pr: PullRequest,
   placement: Placement,
   policy: Config['reviewEvent'],
-): Promise<string | null> {
+): Promise<{ url: string | null; refused: UnplacedFinding[] }> {
   const event = reviewEvent(placement, policy);
-  if (placement.inline.length === 0 && event === 'COMMENT') return null;
+  if (placement.inline.length === 0 && event === 'COMMENT') return { url: null, refused: [] };
   const suggestions = forge.kind === 'github';
-  const n = placement.inline.length;
-  const { url } = await forge.createReview({
-    commitId: pr.headSha,
-    event,
-    body:
-      event === 'REQUEST_CHANGES'
-        ? `Claude found a critical problem in this change (${n} inline comment${n === 1 ? '' : 's'}); see the summary comment.`
-        : `Claude left ${n} inline comment${n === 1 ? '' : 's'}; the summary comment has the overview.`,
-    comments: placement.inline.map((p) => ({
-      path: p.anchor.path,
-      line: p.anchor.line,
-      side: p.anchor.side,
-      ...(p.anchor.startLine !== undefined ? { startLine: p.anchor.startLine } : {}),
-      body: renderInlineComment(p, { suggestions }),
-    })),
-  });
-  return url;
+  const comments = placement.inline.map((p) => ({
+    path: p.anchor.path,
+    line: p.anchor.line,
+    side: p.anchor.side,
+    ...(p.anchor.startLine !== undefined ? { startLine: p.anchor.startLine } : {}),
+    body: renderInlineComment(p, { suggestions }),
+  }));
+  const body = (n: number) =>
+    event === 'REQUEST_CHANGES'
+      ? `Claude found a critical problem in this change (${n} inline comment${n === 1 ? '' : 's'}); see the summary comment.`
+      : `Claude left ${n} inline comment${n === 1 ? '' : 's'}; the summary comment has the overview.`;
+  try {
+    const { url } = await forge.createReview({ commitId: pr.headSha, event, body: body(comments.length), comments });
+    return { url, refused: [] };
+  } catch (error) {
+    if ((error as { status?: unknown }).status !== 422) throw error;
+  }
+  // The forge refused the review (422): find the anchors it objects to, post the rest as one review.
+  const accepted = await Promise.all(comments.map((c) => forge.probeAnchor(pr.headSha, c)));
+  const good = comments.filter((_, i) => accepted[i]);
+  const refused = placement.inline
+    .filter((_, i) => !accepted[i])
+    .map((p) => ({ finding: p.finding, reason: 'the forge refused this line as an anchor' }));
+  if (good.length === 0 && event === 'COMMENT') return { url: null, refused };
+  const { url } = await forge.createReview({ commitId: pr.headSha, event, body: body(good.length), comments: good });
+  return { url, refused };
 }
 
 /** Edits the summary comment in place when it exists, so a PR only ever has one. */
@@ -75,5 +84,21 @@ export function unposted(placement: Placement, reason: string): Placement {
     ...placement,
     inline: [],
     unplaced: [...placement.inline.map((p) => ({ finding: p.finding, reason })), ...placement.unplaced],
+  };
+}
+
+/**
+ * The placement as the summary must show it after posting: everything unplaced when the review
+ * could not be posted at all, and the anchors the forge refused moved out of the inline list.
+ */
+export function asPosted(placement: Placement, review: Posted<{ refused: UnplacedFinding[] }> | null): Placement {
+  if (!review) return placement;
+  if (!review.ok) return unposted(placement, 'the review could not be posted');
+  if (review.value.refused.length === 0) return placement;
+  const refused = new Set(review.value.refused.map((r) => r.finding));
+  return {
+    ...placement,
+    inline: placement.inline.filter((p) => !refused.has(p.finding)),
+    unplaced: [...review.value.refused, ...placement.unplaced],
   };
 }
