@@ -34179,12 +34179,14 @@ async function cli(argv) {
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
 /* unused harmony export splitList */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8532);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _diff_glob_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8241);
-/* harmony import */ var _review_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7212);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4389);
+/* harmony import */ var _plan_models_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8181);
+/* harmony import */ var _review_findings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7212);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4389);
+
 
 
 
@@ -34217,7 +34219,7 @@ function splitList(value) {
 }
 const MODEL_SPEC = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
 function integer(name, min, max = Number.MAX_SAFE_INTEGER) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
         const text = raw.trim().replace(/_/g, '');
         const n = /^\d+$/.test(text) ? Number(text) : NaN;
         if (!Number.isSafeInteger(n) || n < min || n > max) {
@@ -34225,13 +34227,13 @@ function integer(name, min, max = Number.MAX_SAFE_INTEGER) {
                 code: 'custom',
                 message: `input \`${name}\` must be a whole number from ${min} to ${max}; got "${raw}"`,
             });
-            return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+            return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
         }
         return n;
     });
 }
 function optionalInteger(name, min) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
         if (raw.trim() === '')
             return null;
         const text = raw.trim().replace(/_/g, '');
@@ -34242,17 +34244,17 @@ function optionalInteger(name, min) {
             code: 'custom',
             message: `input \`${name}\` must be empty (no limit) or a whole number of at least ${min}; got "${raw}"`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     });
 }
-const priceSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    input: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative(),
-    output: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative(),
-    cacheWrite: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative().optional(),
-    cacheRead: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().nonnegative().optional(),
+const priceSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
+    input: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative(),
+    output: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative(),
+    cacheWrite: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative().optional(),
+    cacheRead: zod__WEBPACK_IMPORTED_MODULE_5__/* .number */ .aig().nonnegative().optional(),
 });
 /** `price-table`: YAML or JSON mapping a model id prefix to US $ per million tokens. */
-const priceTable = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+const priceTable = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
     if (raw.trim() === '')
         return {};
     const form = 'a YAML or JSON mapping like `claude-sonnet-5-5: { input: 2, output: 10, cacheWrite: 2.5, cacheRead: 0.1 }` (US $ per million tokens)';
@@ -34262,13 +34264,13 @@ const priceTable = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transfor
     }
     catch {
         ctx.addIssue({ code: 'custom', message: `input \`price-table\` is not valid YAML/JSON; expected ${form}` });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     }
-    const parsed = zod__WEBPACK_IMPORTED_MODULE_4__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().min(1), priceSchema).safeParse(data);
+    const parsed = zod__WEBPACK_IMPORTED_MODULE_5__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().min(1), priceSchema).safeParse(data);
     if (!parsed.success) {
         const where = parsed.error.issues[0]?.path.join('.') ?? '';
         ctx.addIssue({ code: 'custom', message: `input \`price-table\` must be ${form}; problem at \`${where}\`` });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     }
     const table = {};
     for (const [id, p] of Object.entries(parsed.data)) {
@@ -34282,16 +34284,16 @@ const priceTable = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transfor
     return table;
 });
 function boolean(name) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
         const v = raw.trim().toLowerCase();
         if (v === 'true' || v === 'false')
             return v === 'true';
         ctx.addIssue({ code: 'custom', message: `input \`${name}\` must be \`true\` or \`false\`; got "${raw}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     });
 }
 function oneOf(name, values) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
         const v = raw.trim();
         if (values.includes(v))
             return v;
@@ -34299,26 +34301,28 @@ function oneOf(name, values) {
             code: 'custom',
             message: `input \`${name}\` must be one of ${values.map((x) => `\`${x}\``).join(', ')}; got "${raw}"`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     });
 }
 function modelSpec(name) {
-    return zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+    return zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
         const v = raw.trim();
-        if (v === '' || MODEL_SPEC.test(v))
+        // A bare word is a model line; an unknown one is a typo to report now, not after requests.
+        const knownLine = !(0,_plan_models_js__WEBPACK_IMPORTED_MODULE_2__/* .isModelLine */ .uU)(v) || _plan_models_js__WEBPACK_IMPORTED_MODULE_2__/* .MODEL_LINES */ .kg.includes(v);
+        if (v === '' || (MODEL_SPEC.test(v) && knownLine))
             return v;
         ctx.addIssue({
             code: 'custom',
             message: `input \`${name}\` must be a model line (\`haiku\`, \`sonnet\`, \`opus\`) or a model id such as \`claude-sonnet-5-5\`; got "${raw}"`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     });
 }
-const secret = zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((s) => s.trim());
-const rawSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+const secret = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((s) => s.trim());
+const rawSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
     'anthropic-api-key': secret,
     'anthropic-auth-token': secret,
-    'anthropic-base-url': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+    'anthropic-base-url': zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
         const v = raw.trim();
         if (v === '')
             return v;
@@ -34331,7 +34335,7 @@ const rawSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
             /* reported below */
         }
         ctx.addIssue({ code: 'custom', message: `input \`anthropic-base-url\` must be an http(s) URL; got "${raw}"` });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     }),
     'github-token': secret,
     model: modelSpec('model'),
@@ -34345,7 +34349,7 @@ const rawSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
     'max-tokens-per-pr': optionalInteger('max-tokens-per-pr', 1),
     'max-tokens-per-month': optionalInteger('max-tokens-per-month', 1),
     'budget-mode': oneOf('budget-mode', ['hard', 'soft']),
-    'max-cost-usd': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+    'max-cost-usd': zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
         if (raw.trim() === '')
             return null;
         const n = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
@@ -34355,17 +34359,17 @@ const rawSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
             code: 'custom',
             message: `input \`max-cost-usd\` must be empty (no limit) or a positive number of US dollars such as 0.50; got "${raw}"`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     }),
     'price-table': priceTable,
     'max-concurrency': integer('max-concurrency', 1, 16),
-    include: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    exclude: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    'min-severity': oneOf('min-severity', _review_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC),
+    include: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+    exclude: zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP(),
+    'min-severity': oneOf('min-severity', _review_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .SEVERITIES */ .oC),
     'max-comments': integer('max-comments', 0, 1000),
     'review-event': oneOf('review-event', ['COMMENT', 'REQUEST_CHANGES-on-critical']),
     'review-drafts': boolean('review-drafts'),
-    'trigger-phrase': zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().transform((raw, ctx) => {
+    'trigger-phrase': zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
         const v = raw.trim();
         if (/^[/@!]?[A-Za-z][\w-]{1,40}$/.test(v))
             return v;
@@ -34373,7 +34377,7 @@ const rawSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
             code: 'custom',
             message: `input \`trigger-phrase\` must be one word such as \`/review\` or \`@my-bot\`; got "${raw}"`,
         });
-        return zod__WEBPACK_IMPORTED_MODULE_5__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     }),
     'dry-run': boolean('dry-run'),
 });
@@ -34383,9 +34387,9 @@ const rawSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
  */
 function readConfig(getInput) {
     const raw = {};
-    for (const name of _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_NAMES */ .Q) {
+    for (const name of _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_NAMES */ .Q) {
         const value = getInput(name);
-        raw[name] = value.trim() === '' ? _inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .INPUT_DEFAULTS */ .W[name] : value;
+        raw[name] = value.trim() === '' ? _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_DEFAULTS */ .W[name] : value;
     }
     const parsed = rawSchema.safeParse(raw);
     const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
@@ -75527,8 +75531,8 @@ var guarded_call = __nccwpck_require__(8247);
 var plan_budget = __nccwpck_require__(6362);
 // EXTERNAL MODULE: ./src/plan/chunks.ts + 2 modules
 var chunks = __nccwpck_require__(4032);
-// EXTERNAL MODULE: ./src/plan/choose-model.ts + 1 modules
-var choose_model = __nccwpck_require__(9237);
+// EXTERNAL MODULE: ./src/plan/choose-model.ts
+var choose_model = __nccwpck_require__(1454);
 // EXTERNAL MODULE: ./src/plan/prices.ts
 var prices = __nccwpck_require__(6161);
 // EXTERNAL MODULE: ./src/plan/run-ledger.ts + 1 modules
@@ -76143,85 +76147,22 @@ function runBudget(config, prState, month) {
 
 /***/ }),
 
-/***/ 9237:
+/***/ 1454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ chooseModel)
-});
-
-// EXTERNAL MODULE: ./src/config/config.ts
-var config = __nccwpck_require__(1122);
-;// CONCATENATED MODULE: ./src/plan/models.ts
-/**
- * Current ids per model line, used only where the Models API is unavailable (a gateway).
- * Checked against the provider's model overview of 2026-11.
- */
-const BUILT_IN_MODELS = {
-    haiku: { id: 'claude-haiku-5-5', maxInputTokens: 1_000_000, maxOutputTokens: 128_000 },
-    sonnet: { id: 'claude-sonnet-5-5', maxInputTokens: 1_000_000, maxOutputTokens: 128_000 },
-    opus: { id: 'claude-opus-5-5', maxInputTokens: 1_000_000, maxOutputTokens: 128_000 },
-};
-/** Limits assumed for an id that neither the Models API nor the table describes. */
-const UNKNOWN_LIMITS = { maxInputTokens: 200_000, maxOutputTokens: 32_000 };
-function isModelLine(spec) {
-    return /^[a-z]+$/.test(spec) && !spec.startsWith('claude');
-}
-/**
- * Turns a model spec (a line such as `sonnet`, or a full id) into a model id.
- * A line resolves to the newest active model of that line in `catalogue`; with no catalogue
- * (endpoint unavailable) it uses the built-in table. A full id passes through unchanged,
- * taking its limits from the catalogue when listed.
- */
-function resolveModel(spec, catalogue) {
-    const wanted = spec.trim();
-    if (isModelLine(wanted)) {
-        if (catalogue) {
-            const newest = catalogue
-                .filter((m) => m.active && m.line === wanted)
-                .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
-            if (newest) {
-                return {
-                    id: newest.id,
-                    source: 'models-api',
-                    maxInputTokens: newest.maxInputTokens ?? UNKNOWN_LIMITS.maxInputTokens,
-                    maxOutputTokens: newest.maxOutputTokens ?? UNKNOWN_LIMITS.maxOutputTokens,
-                };
-            }
-            const lines = [...new Set(catalogue.filter((m) => m.active && m.line).map((m) => m.line))].sort();
-            return {
-                error: `no active model of line \`${wanted}\` is listed by the Models API (lines available: ${lines.join(', ') || 'none'}); set a model id instead`,
-            };
-        }
-        const builtIn = BUILT_IN_MODELS[wanted];
-        if (builtIn)
-            return { ...builtIn, source: 'built-in' };
-        return {
-            error: `unknown model line \`${wanted}\`: use \`haiku\`, \`sonnet\`, \`opus\` or a full model id`,
-        };
-    }
-    const listed = catalogue?.find((m) => m.id === wanted);
-    const table = Object.values(BUILT_IN_MODELS).find((m) => m.id === wanted);
-    return {
-        id: wanted,
-        source: 'as-given',
-        maxInputTokens: listed?.maxInputTokens ?? table?.maxInputTokens ?? UNKNOWN_LIMITS.maxInputTokens,
-        maxOutputTokens: listed?.maxOutputTokens ?? table?.maxOutputTokens ?? UNKNOWN_LIMITS.maxOutputTokens,
-    };
-}
-
-// EXTERNAL MODULE: ./src/plan/tier.ts
-var plan_tier = __nccwpck_require__(7491);
-;// CONCATENATED MODULE: ./src/plan/choose-model.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ chooseModel)
+/* harmony export */ });
+/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1122);
+/* harmony import */ var _models_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8181);
+/* harmony import */ var _tier_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7491);
 
 
 
 function resolveTier(spec, input, catalogue, client) {
-    const resolved = resolveModel(spec, catalogue);
+    const resolved = (0,_models_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveModel */ .AX)(spec, catalogue);
     if ('error' in resolved)
-        throw new config/* ConfigError */.xL(`Invalid input \`${input}\`: ${resolved.error}`);
+        throw new _config_config_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`Invalid input \`${input}\`: ${resolved.error}`);
     const notes = [];
     if (resolved.source === 'built-in') {
         notes.push(client
@@ -76242,8 +76183,8 @@ async function chooseModel(client, config, tier, usable = () => true) {
         return { tier, ...resolveTier(config.model, 'model', catalogue, client) };
     const first = resolveTier(config.tierModels[tier], `model-${tier}`, catalogue, client);
     let chosen = { tier, ...first };
-    for (let i = plan_tier/* TIERS */.i.indexOf(tier) - 1; i >= 0 && !usable(chosen.model); i--) {
-        const lower = plan_tier/* TIERS */.i[i];
+    for (let i = _tier_js__WEBPACK_IMPORTED_MODULE_2__/* .TIERS */ .i.indexOf(tier) - 1; i >= 0 && !usable(chosen.model); i--) {
+        const lower = _tier_js__WEBPACK_IMPORTED_MODULE_2__/* .TIERS */ .i[i];
         const next = resolveTier(config.tierModels[lower], `model-${lower}`, catalogue, client);
         next.notes.unshift(`Stepped down from the ${chosen.tier} tier (\`${chosen.model.id}\`) to the ${lower} tier (\`${next.model.id}\`): the budget cannot pay for a useful review with the larger model.`);
         chosen = { tier: lower, model: next.model, notes: [...chosen.notes, ...next.notes] };
@@ -77153,6 +77094,77 @@ function estimateTokens(text) {
 
 /***/ }),
 
+/***/ 8181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ resolveModel),
+/* harmony export */   kg: () => (/* binding */ MODEL_LINES),
+/* harmony export */   uU: () => (/* binding */ isModelLine)
+/* harmony export */ });
+/* unused harmony export BUILT_IN_MODELS */
+/**
+ * Current ids per model line, used only where the Models API is unavailable (a gateway).
+ * Checked against the provider's model overview of 2026-11.
+ */
+const BUILT_IN_MODELS = {
+    haiku: { id: 'claude-haiku-5-5', maxInputTokens: 1_000_000, maxOutputTokens: 128_000 },
+    sonnet: { id: 'claude-sonnet-5-5', maxInputTokens: 1_000_000, maxOutputTokens: 128_000 },
+    opus: { id: 'claude-opus-5-5', maxInputTokens: 1_000_000, maxOutputTokens: 128_000 },
+};
+/** Limits assumed for an id that neither the Models API nor the table describes. */
+const UNKNOWN_LIMITS = { maxInputTokens: 200_000, maxOutputTokens: 32_000 };
+/** Model lines the Models API knows today; a full id works for any other. */
+const MODEL_LINES = ['haiku', 'sonnet', 'opus', 'fable', 'mythos'];
+function isModelLine(spec) {
+    return /^[a-z]+$/.test(spec) && !spec.startsWith('claude');
+}
+/**
+ * Turns a model spec (a line such as `sonnet`, or a full id) into a model id.
+ * A line resolves to the newest active model of that line in `catalogue`; with no catalogue
+ * (endpoint unavailable) it uses the built-in table. A full id passes through unchanged,
+ * taking its limits from the catalogue when listed.
+ */
+function resolveModel(spec, catalogue) {
+    const wanted = spec.trim();
+    if (isModelLine(wanted)) {
+        if (catalogue) {
+            const newest = catalogue
+                .filter((m) => m.active && m.line === wanted)
+                .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+            if (newest) {
+                return {
+                    id: newest.id,
+                    source: 'models-api',
+                    maxInputTokens: newest.maxInputTokens ?? UNKNOWN_LIMITS.maxInputTokens,
+                    maxOutputTokens: newest.maxOutputTokens ?? UNKNOWN_LIMITS.maxOutputTokens,
+                };
+            }
+            const lines = [...new Set(catalogue.filter((m) => m.active && m.line).map((m) => m.line))].sort();
+            return {
+                error: `no active model of line \`${wanted}\` is listed by the Models API (lines available: ${lines.join(', ') || 'none'}); set a model id instead`,
+            };
+        }
+        const builtIn = BUILT_IN_MODELS[wanted];
+        if (builtIn)
+            return { ...builtIn, source: 'built-in' };
+        return {
+            error: `unknown model line \`${wanted}\`: use \`haiku\`, \`sonnet\`, \`opus\` or a full model id`,
+        };
+    }
+    const listed = catalogue?.find((m) => m.id === wanted);
+    const table = Object.values(BUILT_IN_MODELS).find((m) => m.id === wanted);
+    return {
+        id: wanted,
+        source: 'as-given',
+        maxInputTokens: listed?.maxInputTokens ?? table?.maxInputTokens ?? UNKNOWN_LIMITS.maxInputTokens,
+        maxOutputTokens: listed?.maxOutputTokens ?? table?.maxOutputTokens ?? UNKNOWN_LIMITS.maxOutputTokens,
+    };
+}
+
+
+/***/ }),
+
 /***/ 6161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -78053,8 +78065,8 @@ var filter = __nccwpck_require__(5618);
 var parse = __nccwpck_require__(494);
 // EXTERNAL MODULE: ./src/plan/budget.ts
 var plan_budget = __nccwpck_require__(6362);
-// EXTERNAL MODULE: ./src/plan/choose-model.ts + 1 modules
-var choose_model = __nccwpck_require__(9237);
+// EXTERNAL MODULE: ./src/plan/choose-model.ts
+var choose_model = __nccwpck_require__(1454);
 // EXTERNAL MODULE: ./src/diff/render.ts
 var render = __nccwpck_require__(4991);
 // EXTERNAL MODULE: ./src/plan/estimate.ts

@@ -1,7 +1,7 @@
 import type { RunResult } from './run.js';
 
 /** The step outputs of DESIGN.md, as strings. */
-export function actionOutputs(result: RunResult, findingsFile: string): Record<string, string> {
+export function actionOutputs(result: RunResult, findingsFile: string, sarifFile: string): Record<string, string> {
   const { report } = result;
   const u = report.usage;
   const input = u.input + u.cacheWrite + u.cacheRead;
@@ -15,6 +15,7 @@ export function actionOutputs(result: RunResult, findingsFile: string): Record<s
     'cost-usd': report.costUsd.toFixed(6),
     'findings-count': String(posted),
     'findings-file': findingsFile,
+    'sarif-file': sarifFile,
     'review-url': result.reviewUrl ?? '',
     'skipped-files': JSON.stringify(report.skipped),
   };

@@ -10,6 +10,8 @@ import { handle, type Handled } from './handle.js';
 import { createAnthropicModelClient } from './llm/anthropic.js';
 import { checkCredentials } from './llm/credentials.js';
 import { annotationsFor } from './review/annotations.js';
+import { toSarif } from './review/sarif.js';
+import { VERSION } from './version.js';
 import type { RunResult } from './run.js';
 import { FORK_ADVICE, isForkPullRequest } from './trigger/fork.js';
 import { readTrigger } from './trigger/trigger.js';
@@ -37,7 +39,10 @@ async function skip(reason: string): Promise<void> {
 async function deliver(result: RunResult, prNumber: number): Promise<void> {
   const findingsFile = join(env('RUNNER_TEMP') || tmpdir(), `claude-pr-review-findings-${prNumber}.json`);
   writeFileSync(findingsFile, `${JSON.stringify(result.findings ?? { summary: '', findings: [] }, null, 2)}\n`);
-  for (const [name, value] of Object.entries(actionOutputs(result, findingsFile))) core.setOutput(name, value);
+  const sarifFile = findingsFile.replace(/\.json$/, '.sarif');
+  writeFileSync(sarifFile, `${JSON.stringify(toSarif(result.findings, VERSION), null, 2)}\n`);
+  for (const [name, value] of Object.entries(actionOutputs(result, findingsFile, sarifFile)))
+    core.setOutput(name, value);
   for (const a of annotationsFor(result.placement)) {
     const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
     if (a.level === 'error') core.error(a.message, props);

@@ -22,6 +22,7 @@ const OUTPUTS = [
   'cost-usd',
   'findings-count',
   'findings-file',
+  'sarif-file',
   'review-url',
   'skipped-files',
 ];

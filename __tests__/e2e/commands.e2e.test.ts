@@ -125,6 +125,8 @@ type Kit = {
   /** Requests that change something on the forge. */
   writes(): number;
   requests(): number;
+  /** The forge's writes in order: reactions (with their content), reviews and others. */
+  writeLog(): Array<{ kind: string; reaction?: string }>;
   violations(): string[];
   /** A push of `head` on top of the current head that changes `files`. */
   push(head: string, files: string[]): void;
@@ -222,6 +224,14 @@ async function githubKit(opts: KitOptions = {}): Promise<Kit & { github: FakeGit
     botReviews: () => github.state.reviews.filter((r) => r.user === bot).length,
     writes: () => github.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD').length,
     requests: () => github.requests.length,
+    writeLog: () =>
+      github.requests
+        .filter((r) => r.method !== 'GET' && r.method !== 'HEAD')
+        .map((r) => {
+          const content = (r.body as { content?: string } | undefined)?.content;
+          if (r.path.endsWith('/reactions')) return { kind: 'reaction', reaction: String(content) };
+          return { kind: /\/pulls\/\d+\/reviews$/.test(r.path) ? 'review' : `${r.method} ${r.path}` };
+        }),
     violations: () => github.violations,
     push(head, files) {
       const previous = pull.headSha;
@@ -229,7 +239,7 @@ async function githubKit(opts: KitOptions = {}): Promise<Kit & { github: FakeGit
       pull.commits.push(head);
       github.state.compares[`${previous}...${head}`] = {
         status: 'ahead',
-        diff: files.map((f) => FILE_DIFFS[f]).join(''),
+        diff: files.map((f) => FILE_DIFFS[f] ?? addedFile(f, ['{}'])).join(''),
         files,
       };
     },
@@ -359,6 +369,14 @@ async function giteaKit(flavor: 'gitea' | 'forgejo', opts: KitOptions = {}): Pro
     botReviews: () => gitea.state.reviews.filter((r) => r.user === bot()).length,
     writes: () => gitea.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD').length,
     requests: () => gitea.requests.length,
+    writeLog: () =>
+      gitea.requests
+        .filter((r) => r.method !== 'GET' && r.method !== 'HEAD')
+        .map((r) => {
+          const content = (r.body as { content?: string } | undefined)?.content;
+          if (r.path.endsWith('/reactions')) return { kind: 'reaction', reaction: String(content) };
+          return { kind: /\/pulls\/\d+\/reviews$/.test(r.path) ? 'review' : `${r.method} ${r.path}` };
+        }),
     violations: () => [...gitea.violations, ...gitea.quirks],
     push(head, files) {
       gitea.state.commits.push({ sha: head, parents: [pull.headSha], files });
@@ -511,6 +529,61 @@ describe.each(FORGES)('comment commands on %s', (_name, makeKit) => {
     expect(kit.writes()).toBe(0);
   });
 
+  test('`/review` with nothing new since the last review spends nothing, still 👍', async () => {
+    const kit = await makeKit();
+    await firstReview(kit);
+    const summaryBefore = summaryOf(kit)[0]!;
+    const { run, commentId } = await kit.command('/review');
+    noErrorCommand(run);
+    expect(run.code).toBe(0);
+    expect(kit.anthropic.requestsTo('messages')).toEqual([]);
+    const summary = summaryOf(kit);
+    expect(summary).toHaveLength(1);
+    expect(summary[0]!.id).toBe(summaryBefore.id);
+    expect(summary[0]!.body).toMatch(new RegExp(`Nothing new since ${short(H1)}`));
+    expect(kit.botInline()).toHaveLength(FINDINGS.length);
+    expect(kit.reactionsOn(commentId)).toEqual(['eyes', '+1']);
+  });
+
+  test('`/review` after a push that only changed an excluded file spends nothing', async () => {
+    const kit = await makeKit();
+    await firstReview(kit);
+    kit.push(H2, ['package-lock.json']);
+    const { run, commentId } = await kit.command('/review');
+    noErrorCommand(run);
+    expect(run.code).toBe(0);
+    expect(kit.anthropic.requestsTo('messages')).toEqual([]);
+    const summary = summaryOf(kit)[0]!.body;
+    expect(summary).toContain(`changes since ${short(H1)}: nothing to review`);
+    expect(decodeState(summary).reviewedSha).toBe(H2);
+    expect(kit.reactionsOn(commentId)).toEqual(['eyes', '+1']);
+  });
+
+  test('`/review large` chooses the tier, never a larger ceiling', async () => {
+    const kit = await makeKit();
+    const { run } = await kit.command('/review large');
+    noErrorCommand(run);
+    expect(run.code).toBe(0);
+    const calls = kit.anthropic.requestsTo('messages');
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    for (const c of calls) expect((c.body as FakeMessagesBody).model).toBe('claude-opus-5-5');
+    expect(run.outputs.tier).toBe('large');
+    expect(reviewedFiles(kit.anthropic)).toEqual(ALL_FILES);
+    expect(Number(run.outputs['total-tokens'])).toBeLessThanOrEqual(60000);
+    for (const c of calls) expect((c.body as FakeMessagesBody).max_tokens).toBeLessThanOrEqual(60000);
+  });
+
+  test('👍 also when the model finds nothing', async () => {
+    const kit = await makeKit();
+    kit.anthropic.setRespond(() => ({ toolInput: { summary: 'Looks fine.', findings: [] } }));
+    const { run, commentId } = await kit.command('/review full');
+    noErrorCommand(run);
+    expect(run.code).toBe(0);
+    expect(kit.botInline()).toEqual([]);
+    expect(summaryOf(kit)).toHaveLength(1);
+    expect(kit.reactionsOn(commentId)).toEqual(['eyes', '+1']);
+  });
+
   test('reactions: 👀 when work starts, then 👍 when done', async () => {
     const kit = await makeKit();
     const { run, commentId } = await kit.command('/review');
@@ -518,6 +591,12 @@ describe.each(FORGES)('comment commands on %s', (_name, makeKit) => {
     expect(run.code).toBe(0);
     expect(kit.reactionsOn(commentId)).toEqual(['eyes', '+1']);
     expect(kit.botInline()).toHaveLength(FINDINGS.length);
+    // 👀 before the review and the summary are written, 👍 after.
+    const order = kit.writeLog().map((w) => (w.reaction ? `react:${w.reaction}` : w.kind));
+    expect(order[0]).toBe('react:eyes');
+    expect(order.at(-1)).toBe('react:+1');
+    expect(order).toContain('review');
+    expect(order.filter((w) => w.startsWith('react:'))).toHaveLength(2);
     expect(kit.violations()).toEqual([]);
   });
 

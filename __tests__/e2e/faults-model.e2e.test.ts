@@ -79,7 +79,8 @@ function review(anthropic: FakeAnthropic, github: FakeGitHub, extra: Record<stri
 
 /** The `::error::` lines of the log (setFailed and annotation-less errors), decoded. */
 function errors(run: ActionRun): string[] {
-  return [...run.stdout.matchAll(/^::error::(.*)$/gm)].map((m) => decodeURIComponent(m[1]!.replace(/%(?![0-9A-F]{2})/g, '%25')));
+  const decode = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  return [...run.stdout.matchAll(/^::error::(.*)$/gm)].map((m) => decode(m[1]!));
 }
 
 function summaryComments(github: FakeGitHub) {

@@ -7,8 +7,11 @@ import { createValidator, type ContractValidator } from './openapi-validator.js'
 /**
  * A fake GitHub REST API on 127.0.0.1 for adapter and end-to-end tests: one repository in
  * memory, the operations the action uses, GitHub's rules where the action could break
- * them (lines outside the diff → 422, too-large diff → 406, Link pagination), every
- * request recorded and checked against GitHub's OpenAPI description, and injected faults.
+ * them (lines outside the diff → 422, pending reviews included; one pending review per user
+ * and PR; too-large diff → 406, Link pagination), every request recorded and checked against
+ * GitHub's OpenAPI description, and injected faults. `POST /graphql` answers only the
+ * `reviewThreads` query of a pull request (which threads are resolved), without parsing
+ * GraphQL; it is recorded but not checked against the REST description.
  */
 
 export type FakeFile = {
@@ -57,6 +60,11 @@ export type FakeReviewComment = {
   outdated?: boolean;
   /** Author, when not the review's. */
   user?: string;
+  /**
+   * Its thread was marked resolved; GitHub resolves whole threads, so this on any comment of a
+   * thread resolves it. Only GraphQL (`POST /graphql`, `reviewThreads`) tells; REST never does.
+   */
+  resolved?: boolean;
 };
 export type FakeReview = {
   id: number;
@@ -89,6 +97,8 @@ export type FakeSeedReviewComment = {
   outdated?: boolean;
   /** Index in the same list of the comment this one replies to (its thread's first comment is used). */
   replyTo?: number;
+  /** Its thread is resolved (see FakeReviewComment.resolved). */
+  resolved?: boolean;
 };
 
 export type FakeGitHubState = {
@@ -153,6 +163,7 @@ export type FakeGitHub = {
 };
 
 const HTML = 'https://github.com';
+const GRAPHQL = '/graphql';
 const DOCS = 'https://docs.github.com/rest';
 const SPEC_FILE = new URL('../fixtures/contracts/github-rest-subset.json', import.meta.url);
 let validator: ContractValidator | null = null;
@@ -193,7 +204,7 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
     const query = queryOf(url);
     const record: RecordedRequest = { method, path: url.pathname, query, headers: headersOf(req), body, status: 0 };
     requests.push(record);
-    const errors = check.validate({ method, path: url.pathname, query, body });
+    const errors = url.pathname === GRAPHQL ? [] : check.validate({ method, path: url.pathname, query, body });
     violations.push(...errors);
 
     function reply(status: number, data: unknown, headers: Record<string, string> = {}): void {
@@ -217,6 +228,7 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
   }
 
   function route(method: string, url: URL, body: unknown, accept: string): [number, unknown, Record<string, string>?] {
+    if (url.pathname === GRAPHQL && method === 'POST') return graphql((body ?? {}) as Record<string, unknown>);
     const prefix = `/repos/${state.owner}/${state.repo}`;
     if (!url.pathname.startsWith(`${prefix}/`)) return notFound();
     const rest = url.pathname.slice(prefix.length);
@@ -239,6 +251,20 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
       if (!pull) return notFound();
       if (method === 'GET') return page(url, state.reviews.filter((r) => r.pullNumber === pull.number).map(reviewJson));
       if (method === 'POST') return createReview(pull, input);
+    }
+    if ((m = /^\/pulls\/(\d+)\/reviews\/(\d+)$/.exec(rest)) && method === 'DELETE') {
+      const pull = findPull(m[1]);
+      // Other people's pending reviews are invisible, so not found.
+      const review = state.reviews.find(
+        (r) =>
+          r.id === Number(m?.[2]) &&
+          r.pullNumber === pull?.number &&
+          (r.state !== 'PENDING' || r.user === state.botLogin),
+      );
+      if (!review) return notFound();
+      if (review.state !== 'PENDING') return unprocessable(['Submitted reviews cannot be deleted']);
+      state.reviews.splice(state.reviews.indexOf(review), 1);
+      return [200, reviewJson(review)];
     }
     if (rest === '/issues/comments' && method === 'GET') {
       // Repository-wide list. The fake's comments never change after creation, so their
@@ -398,6 +424,9 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
       return unprocessable(['Body is required for REQUEST_CHANGES']);
     if (event === 'COMMENT' && body.trim() === '' && raw.length === 0)
       return unprocessable(['Body is required for COMMENT']);
+    // While the user has a pending review, GitHub refuses any new review, submitted or not.
+    if (state.reviews.some((r) => r.pullNumber === pull.number && r.user === state.botLogin && r.state === 'PENDING'))
+      return unprocessable(['User can only have one pending review per pull request']);
     const comments = raw.map((c) => ({ ...c, id: state.nextId++ }));
     // Like GitHub, one bad anchor rejects the whole review.
     const problems = comments.map((c) => (initial.lineCheck ?? githubLineCheck)(pull, c)).filter((p) => p !== null);
@@ -419,6 +448,57 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
     };
     state.reviews.push(review);
     return [200, reviewJson(review)];
+  }
+
+  /**
+   * GraphQL `repository(owner, name) { pullRequest(number) { reviewThreads(first, after) … } }`
+   * from the variables `owner`, `name`, `number` and `cursor`; `first` is read from the query
+   * text (default 100). A thread is a first comment and its replies, ordered by that comment.
+   */
+  function graphql(input: Record<string, unknown>): [number, unknown] {
+    const query = typeof input.query === 'string' ? input.query : '';
+    const vars = (input.variables ?? {}) as Record<string, unknown>;
+    if (!/reviewThreads/.test(query)) {
+      return [200, { errors: [{ message: 'The fake GitHub answers only the reviewThreads query' }] }];
+    }
+    if (vars.owner !== state.owner || vars.name !== state.repo) {
+      const message = `Could not resolve to a Repository with the name '${String(vars.owner)}/${String(vars.name)}'.`;
+      return [200, { data: { repository: null }, errors: [{ type: 'NOT_FOUND', path: ['repository'], message }] }];
+    }
+    const pull = state.pulls.find((p) => p.number === vars.number);
+    if (!pull) {
+      const message = `Could not resolve to a PullRequest with the number of ${String(vars.number)}.`;
+      return [
+        200,
+        {
+          data: { repository: { pullRequest: null } },
+          errors: [{ type: 'NOT_FOUND', path: ['repository', 'pullRequest'], message }],
+        },
+      ];
+    }
+    const comments = state.reviews
+      .filter((r) => r.pullNumber === pull.number && (r.state !== 'PENDING' || r.user === state.botLogin))
+      .flatMap((r) => r.comments);
+    const threads = comments
+      .filter((c) => c.in_reply_to_id === undefined)
+      .sort((a, b) => a.id - b.id)
+      .map((root) => {
+        const all = [root, ...comments.filter((c) => c.in_reply_to_id === root.id)];
+        return { isResolved: all.some((c) => c.resolved === true), comments: { nodes: [{ databaseId: root.id }] } };
+      });
+    const first = Number(/reviewThreads\s*\(\s*first\s*:\s*(\d+)/.exec(query)?.[1] ?? 100);
+    const cursor = typeof vars.cursor === 'string' ? vars.cursor : null;
+    const start = cursor === null ? 0 : Number(Buffer.from(cursor, 'base64').toString('utf8').replace(/^cursor:/, ''));
+    const nodes = threads.slice(start, start + first);
+    const end = start + nodes.length;
+    const reviewThreads = {
+      pageInfo: {
+        hasNextPage: end < threads.length,
+        endCursor: nodes.length > 0 ? Buffer.from(`cursor:${end}`).toString('base64') : null,
+      },
+      nodes,
+    };
+    return [200, { data: { repository: { pullRequest: { reviewThreads } } } }];
   }
 
   const findPull = (n: string | undefined) => state.pulls.find((p) => p.number === Number(n));
@@ -641,7 +721,9 @@ function initialState(init: FakeGitHubInit): FakeGitHubState {
     const review = parent
       ? addReply(state, pull, parent, c.body, user)
       : addReview(state, pull, { ...anchor, id: 0, user }, user);
-    seeded.push(review.comments[0] as FakeReviewComment);
+    const comment = review.comments[0] as FakeReviewComment;
+    if (c.resolved !== undefined) comment.resolved = c.resolved;
+    seeded.push(comment);
   }
   return state;
 }
@@ -665,7 +747,7 @@ function addReview(state: FakeGitHubState, pull: FakePull, comment: FakeReviewCo
 
 /** A reply joins the thread of `target`; GitHub threads hang off their first comment. */
 function addReply(state: FakeGitHubState, pull: FakePull, target: FakeReviewComment, body: string, user: string) {
-  const { id, in_reply_to_id, start_line: _s, start_side: _ss, ...anchor } = target;
+  const { id, in_reply_to_id, start_line: _s, start_side: _ss, resolved: _r, ...anchor } = target;
   return addReview(state, pull, { ...anchor, id: 0, body, user, in_reply_to_id: in_reply_to_id ?? id }, user);
 }
 

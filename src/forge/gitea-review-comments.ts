@@ -19,6 +19,8 @@ import type { ReviewComment } from '../ports.js';
  *   first comment there. Comments sent with the review itself (even two on one line) are
  *   never replies. Without timestamps, a comment by someone other than the reviewer is
  *   taken for a reply.
+ * - A resolved conversation has a `resolver` (the user who resolved it) on the comment the
+ *   web UI resolved, its first; a reply is resolved with its conversation.
  */
 
 export type GiteaReviewComment = {
@@ -28,6 +30,8 @@ export type GiteaReviewComment = {
   position?: number | null;
   original_position?: number | null;
   user?: { login?: string } | null;
+  /** Who marked the conversation resolved; null or absent while it is open. */
+  resolver?: { login?: string } | null;
   created_at?: string;
 };
 
@@ -47,6 +51,7 @@ export function toReviewComments(
     return reviewer !== undefined && c.user?.login !== undefined && c.user.login !== reviewer;
   };
   const roots = new Map<string, number>();
+  const resolvedRoots = new Set<number>();
   return [...comments]
     .sort((a, b) => a.id - b.id)
     .map((c) => {
@@ -56,13 +61,17 @@ export function toReviewComments(
       const key = `${path}\n${newLine !== null ? newLine : -(oldLine ?? 0)}`;
       const root = roots.get(key);
       if (root === undefined) roots.set(key, c.id);
+      const inReplyTo = root !== undefined && isReply(c) ? root : null;
+      const resolved = c.resolver != null || (inReplyTo !== null && resolvedRoots.has(inReplyTo));
+      if (resolved && inReplyTo === null) resolvedRoots.add(c.id);
       return {
         id: c.id,
         body: c.body ?? '',
         path,
         line: newLine ?? oldLine,
         outdated: false,
-        inReplyTo: root !== undefined && isReply(c) ? root : null,
+        resolved,
+        inReplyTo,
         author: c.user?.login ?? '',
       };
     });

@@ -53,6 +53,7 @@ type Operation =
   | 'permissionOf'
   | 'compare'
   | 'listReviewComments'
+  | 'probeAnchor'
   | 'replyToReviewComment';
 
 // What the adapter reads of Gitea's JSON (modules/structs); everything else is ignored.
@@ -323,6 +324,10 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
         }
         return comments.sort((a, b) => a.id - b.id);
       }),
+
+    // Nothing to ask: Gitea and Forgejo never refuse a comment for its line. CreateCodeComment
+    // blames the line and cuts a hunk around it from the file, whether the diff shows it or not.
+    probeAnchor: () => Promise.resolve(true),
 
     replyToReviewComment: () =>
       Promise.reject(

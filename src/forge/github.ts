@@ -53,10 +53,39 @@ type Operation =
   | 'permissionOf'
   | 'compare'
   | 'listReviewComments'
+  | 'probeAnchor'
   | 'replyToReviewComment';
 
 // GitHub truncates the file list at this many files.
 const MAX_LISTED_FILES = 3000;
+// GraphQL pages of 100 review threads; a pull request with more than 10,000 is not expected.
+const MAX_THREAD_PAGES = 100;
+
+/**
+ * Which review threads are resolved: REST does not say, GraphQL does. A thread is known by its
+ * first comment, whose `databaseId` is the REST id of that comment.
+ */
+const REVIEW_THREADS_QUERY = `query ($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { isResolved comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`;
+
+type ReviewThreadsAnswer = {
+  repository: {
+    pullRequest: {
+      reviewThreads: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: Array<{ isResolved: boolean; comments: { nodes: Array<{ databaseId: number | null } | null> } } | null>;
+      };
+    } | null;
+  } | null;
+};
 
 /**
  * The GitHub REST adapter: a real Octokit (with bounded retries and rate-limit handling)
@@ -76,6 +105,9 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
       throw toForgeError(operation, error, opts);
     }
   };
+
+  // GitHub lets a user hold one pending review per pull request, so probes run one at a time.
+  let probes: Promise<unknown> = Promise.resolve();
 
   return {
     kind: 'github',
@@ -211,8 +243,15 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
     listReviewComments: () =>
       call('listReviewComments', async () => {
         const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pr, per_page: 100 });
-        return all.map(toReviewCommentOf).sort((a, b) => a.id - b.id);
+        const resolved = all.length > 0 ? await resolvedThreads() : new Set<number>();
+        return all.map((c) => toReviewCommentOf(c, resolved)).sort((a, b) => a.id - b.id);
       }),
+
+    probeAnchor: (commitId: string, comment: InlineComment) => {
+      const probe = probes.then(() => call('probeAnchor', () => probeOnce(commitId, comment)));
+      probes = probe.catch(() => {});
+      return probe;
+    },
 
     replyToReviewComment: (commentId: number, body: string) =>
       call('replyToReviewComment', async () => {
@@ -220,6 +259,79 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
         return { id: data.id, url: data.html_url };
       }),
   };
+
+  /**
+   * A review without `event` stays PENDING (a draft only its author sees), yet GitHub checks
+   * its comments' anchors as for a submitted one: 422 when the line is not in the diff.
+   */
+  async function probeOnce(commitId: string, comment: InlineComment): Promise<boolean> {
+    let reviewId: number;
+    try {
+      const { data } = await octokit.rest.pulls.createReview({
+        ...pr,
+        commit_id: commitId,
+        comments: [toReviewComment(comment)],
+      });
+      reviewId = data.id;
+    } catch (error) {
+      // "User can only have one pending review per pull request" is about a draft, not the anchor.
+      if (httpStatusOf(error) === 422 && !PENDING_CONFLICT.test(describe(error))) return false;
+      throw error;
+    }
+    try {
+      await octokit.rest.pulls.deletePendingReview({ ...pr, review_id: reviewId });
+    } catch (error) {
+      log(
+        redact(
+          `GitHub kept the pending review #${reviewId} made to test an anchor (${describe(error)}); ` +
+            'delete it on the pull request page, or later reviews by this token are refused.',
+          [opts.token],
+        ),
+      );
+      throw error;
+    }
+    return true;
+  }
+
+  /**
+   * REST ids of the first comments of resolved review threads, read with GraphQL (which the
+   * Octokit sends to `/graphql`, or `/api/graphql` for a GHES `…/api/v3` base URL). When
+   * GraphQL fails (e.g. a proxy that only passes REST) every thread counts as unresolved.
+   */
+  async function resolvedThreads(): Promise<Set<number>> {
+    const roots = new Set<number>();
+    let cursor: string | null = null;
+    try {
+      for (let page = 0; page < MAX_THREAD_PAGES; page++) {
+        const answer: ReviewThreadsAnswer = await octokit.graphql<ReviewThreadsAnswer>(REVIEW_THREADS_QUERY, {
+          owner: opts.owner,
+          name: opts.repo,
+          number: opts.pullNumber,
+          cursor,
+        });
+        const threads = answer.repository?.pullRequest?.reviewThreads;
+        if (!threads) throw new Error('the answer has no review threads');
+        for (const thread of threads.nodes) {
+          const root = thread?.comments.nodes[0]?.databaseId;
+          if (thread?.isResolved && typeof root === 'number') roots.add(root);
+        }
+        if (!threads.pageInfo.hasNextPage || !threads.pageInfo.endCursor) return roots;
+        cursor = threads.pageInfo.endCursor;
+      }
+      log(`GitHub: read ${MAX_THREAD_PAGES} pages of review threads; later threads count as unresolved.`);
+      return roots;
+    } catch (error) {
+      const status = httpStatusOf(error);
+      log(
+        redact(
+          `GitHub GraphQL could not say which review threads are resolved (${status === null ? '' : `HTTP ${status}: `}` +
+            `${describe(error)}); every thread counts as unresolved.`,
+          [opts.token],
+        ),
+      );
+      return new Set();
+    }
+  }
 
   /** The diff text of a comparison; null when GitHub will not produce it (too large: 406). */
   async function compareDiff(basehead: string): Promise<string | null> {
@@ -272,19 +384,28 @@ type GitHubReviewComment = {
 
 /**
  * GitHub nulls `line` and `position` of a comment whose code changed after it was written
- * (shown as "Outdated"); a file-level comment has no line without being outdated.
+ * (shown as "Outdated"); a file-level comment has no line without being outdated. A reply
+ * is resolved with its thread, which is known by its first comment (`resolvedRoots`).
  */
-function toReviewCommentOf(c: GitHubReviewComment): ReviewComment {
+function toReviewCommentOf(c: GitHubReviewComment, resolvedRoots: ReadonlySet<number>): ReviewComment {
   const line = c.line ?? null;
+  const inReplyTo = c.in_reply_to_id ?? null;
   return {
     id: c.id,
     body: c.body,
     path: c.path,
     line,
     outdated: c.subject_type === 'file' ? false : line === null || c.position === null,
-    inReplyTo: c.in_reply_to_id ?? null,
+    resolved: resolvedRoots.has(inReplyTo ?? c.id),
+    inReplyTo,
     author: c.user?.login ?? '',
   };
+}
+
+const PENDING_CONFLICT = /one pending review/i;
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
 function createOctokit(opts: GitHubForgeOptions, log: (msg: string) => void) {
@@ -354,14 +475,21 @@ function toIssueComment(c: { id: number; body?: string; html_url: string }): Iss
 
 function toForgeError(operation: Operation, error: unknown, opts: GitHubForgeOptions): ForgeError {
   const status = httpStatusOf(error);
-  const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+  const detail = describe(error);
   const where = status === null ? `could not reach ${opts.apiUrl}: ${detail}` : `HTTP ${status}: ${detail}`;
   const hint = hintFor(operation, status, detail, opts);
   const message = `GitHub ${operation} failed (${where})${hint ? ` — ${hint}` : ''}`;
   return new ForgeError(redact(message, [opts.token]), operation, status);
 }
 
-const WRITES = new Set<Operation>(['createReview', 'createComment', 'updateComment', 'react', 'replyToReviewComment']);
+const WRITES = new Set<Operation>([
+  'createReview',
+  'createComment',
+  'updateComment',
+  'react',
+  'probeAnchor',
+  'replyToReviewComment',
+]);
 
 function hintFor(operation: Operation, status: number | null, detail: string, opts: GitHubForgeOptions): string {
   const writes = WRITES.has(operation);
@@ -384,6 +512,8 @@ function hintFor(operation: Operation, status: number | null, detail: string, op
         return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;
       return `pull request #${opts.pullNumber} of ${opts.owner}/${opts.repo} was not found, or the token cannot see the repository`;
     case 422:
+      if (PENDING_CONFLICT.test(detail))
+        return "the token's user already has a pending (unsubmitted) review on this pull request and GitHub allows one: submit or delete it";
       if (operation === 'replyToReviewComment') return "GitHub takes replies only to a thread's first comment";
       return operation === 'createReview'
         ? 'GitHub rejected the review: a comment is on a line outside the diff, or the commit is not in the pull request'
