@@ -7567,7 +7567,7 @@ module.exports = {
 
 
 
-const net = __nccwpck_require__(7030)
+const net = __nccwpck_require__(4649)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(3440)
 const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
@@ -9306,7 +9306,7 @@ const assert = __nccwpck_require__(4589)
 const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
+const net = __nccwpck_require__(4649)
 const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
@@ -12706,7 +12706,7 @@ module.exports = connectH2
 
 
 const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
+const net = __nccwpck_require__(4649)
 const http = __nccwpck_require__(7067)
 const util = __nccwpck_require__(3440)
 const { channels } = __nccwpck_require__(2414)
@@ -15363,7 +15363,7 @@ module.exports = RetryHandler
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
+const { isIP } = __nccwpck_require__(4649)
 const { lookup } = __nccwpck_require__(610)
 const DecoratorHandler = __nccwpck_require__(8155)
 const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
@@ -33968,7 +33968,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 817:
+/***/ 6341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33985,6 +33985,8 @@ var inputs = __nccwpck_require__(4389);
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/forge/local.ts
 
+/** Files read for settings and guidelines are text; larger ones are not read (as on GitHub). */
+const MAX_FILE_BYTES = 1024 * 1024;
 /** git's id for the empty tree: the base of a repository's first commit. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 function git(cwd, args) {
@@ -34050,7 +34052,8 @@ function createLocalForge(opts) {
         async createReview(review) {
             for (const c of review.comments) {
                 const where = c.startLine ? `${c.path}:${c.startLine}-${c.line}` : `${c.path}:${c.line}`;
-                opts.print(`── ${where}${c.side === 'LEFT' ? ' (removed line)' : ''}\n${c.body}\n`);
+                const label = `${where}${c.side === 'LEFT' ? ' (removed line)' : ''}`;
+                opts.print(opts.formatComment ? opts.formatComment(label, c.body) : `── ${label}\n${visible(c.body)}\n`);
             }
             return { url: '' };
         },
@@ -34079,6 +34082,20 @@ function createLocalForge(opts) {
         async probeAnchor() {
             return true;
         },
+        async readFile(path, ref) {
+            // Only a blob is a file (`ref:dir` names a tree); a missing path or commit is simply absent.
+            const spec = `${ref}:${path}`;
+            try {
+                if (git(opts.cwd, ['cat-file', '-t', spec]).trim() !== 'blob')
+                    return null;
+                if (Number(git(opts.cwd, ['cat-file', '-s', spec])) > MAX_FILE_BYTES)
+                    return null;
+                return git(opts.cwd, ['cat-file', 'blob', spec]);
+            }
+            catch {
+                return null;
+            }
+        },
         async replyToReviewComment(_id, body) {
             opts.print(visible(body));
             return { id: nextId++, url: '' };
@@ -34092,6 +34109,43 @@ var anthropic = __nccwpck_require__(5519);
 var credentials = __nccwpck_require__(4705);
 // EXTERNAL MODULE: ./src/run.ts + 10 modules
 var run = __nccwpck_require__(4086);
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
+const CODES = { red: 31, yellow: 33, blue: 34, grey: 90, bold: 1 };
+function paint(t, colour, text) {
+    return t.colour ? `\u001b[${CODES[colour]}m${text}\u001b[0m` : text;
+}
+const SEVERITY_COLOUR = {
+    Critical: 'red',
+    High: 'red',
+    Medium: 'yellow',
+    Low: 'blue',
+    Nit: 'grey',
+};
+/** A posted comment as a terminal reader wants it: location, a coloured severity line, the text. */
+function formatComment(t, where, body) {
+    const visible = body.replace(/<!--[\s\S]*?-->\n?/g, '').trim();
+    const [first = '', ...rest] = visible.split('\n');
+    const m = /^\*\*(\S+) (\w+): (.*)\*\*$/.exec(first);
+    const head = m ? `${m[1]} ${paint(t, SEVERITY_COLOUR[m[2]] ?? 'bold', m[2])}: ${paint(t, 'bold', m[3])}` : first;
+    return `${paint(t, 'grey', `── ${where}`)}\n${head}\n${rest.join('\n').trim()}\n`;
+}
+/** A progress line on stderr while `work` runs (TTY only): what is happening and for how long. */
+async function withProgress(t, label, work) {
+    if (!t.tty)
+        return work;
+    const started = Date.now();
+    const tick = () => t.err(`\r${label} ${Math.round((Date.now() - started) / 1000)}s `);
+    tick();
+    const timer = setInterval(tick, 1000);
+    try {
+        return await work;
+    }
+    finally {
+        clearInterval(timer);
+        t.err('\r\u001b[2K');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 
 
@@ -34099,11 +34153,14 @@ var run = __nccwpck_require__(4086);
 
 
 
-const HELP = `Usage: claude-pr-review preview [--base REV] [--head REV] [--<input> VALUE ...]
 
-Runs the review pipeline on a local git diff (default: the last commit) and prints the
-result instead of posting it. Without ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) it is a
-dry run: files, size, tier, model, token plan and estimated cost; nothing is sent.
+const HELP = `Usage: claude-pr-review <preview|review> [--base REV] [--head REV] [--<input> VALUE ...]
+
+Runs the review pipeline on a local git diff (default: the last commit, or --base..--head)
+and prints the result instead of posting it.
+  preview  without ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) a dry run: files, size, tier,
+           model, token plan and estimated cost; nothing is sent. With a key, the review.
+  review   the review of your local changes, printed in the terminal (needs a key).
 Any action input can be given as a flag, e.g. --max-tokens-per-run 50000 --model sonnet.`;
 function parseArgs(args) {
     const parsed = { inputs: {} };
@@ -34119,18 +34176,25 @@ function parseArgs(args) {
             parsed.base = value;
         else if (name === 'head')
             parsed.head = value;
-        else if (inputs/* INPUT_NAMES */.Q.includes(name) && !name.startsWith('anthropic-'))
+        else if (inputs/* INPUT_NAMES */.Qh.includes(name) && !name.startsWith('anthropic-'))
             parsed.inputs[name] = value;
         else
             throw new config_config/* ConfigError */.xL(`unknown option \`${flag}\` (credentials come from the environment)\n\n${HELP}`);
     }
     return parsed;
 }
-/** The local command line: `preview` today. Returns the process exit code. */
+/** The local command line: `preview` (dry run without a key) and `review`. Returns the exit code. */
 async function cli(argv) {
     const [command, ...rest] = argv;
-    const out = (text) => process.stdout.write(`${text}\n`);
-    if (command !== 'preview') {
+    const tty = Boolean(process.stdout.isTTY);
+    const term = {
+        out: (text) => process.stdout.write(`${text}\n`),
+        err: (text) => process.stderr.write(text),
+        tty: Boolean(process.stderr.isTTY),
+        colour: tty && !process.env.NO_COLOR,
+    };
+    const out = term.out;
+    if (command !== 'preview' && command !== 'review') {
         process.stderr.write(`${command === 'help' || command === '--help' ? '' : `Unknown command \`${command}\`.\n\n`}${HELP}\n`);
         return command === 'help' || command === '--help' ? 0 : 2;
     }
@@ -34143,6 +34207,9 @@ async function cli(argv) {
             baseUrl: process.env.ANTHROPIC_BASE_URL?.trim() || undefined,
         };
         const hasCredential = Boolean(config.credentials.apiKey || config.credentials.authToken);
+        if (command === 'review' && !hasCredential) {
+            throw new config_config/* ConfigError */.xL('`review` needs ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the environment; `preview` is the dry run.');
+        }
         let model = null;
         if (hasCredential) {
             const checked = (0,credentials/* checkCredentials */.v)(config.credentials);
@@ -34150,12 +34217,18 @@ async function cli(argv) {
                 throw new config_config/* ConfigError */.xL(checked.error);
             model = (0,anthropic/* createAnthropicModelClient */.lx)(checked.credentials);
         }
-        const forge = createLocalForge({ cwd: process.cwd(), base: args.base, head: args.head, print: out });
+        const forge = createLocalForge({
+            cwd: process.cwd(),
+            base: args.base,
+            head: args.head,
+            print: out,
+            formatComment: (where, body) => formatComment(term, where, body),
+        });
         const log = {
             info: (m) => process.stderr.write(`${m}\n`),
             warning: (m) => process.stderr.write(`warning: ${m}\n`),
         };
-        const result = await (0,run/* run */.e)({ config, forge, model, log });
+        const result = await withProgress(term, model ? 'Reviewing…' : 'Planning…', (0,run/* run */.e)({ config, forge, model, log }));
         if (!model) {
             out(result.summaryMarkdown.replace(/<!--[\s\S]*?-->\n?/g, '').trim());
             out('\nNo ANTHROPIC_API_KEY set: this was a dry run and nothing was sent. Set it to get the real review.');
@@ -34319,6 +34392,42 @@ function modelSpec(name) {
     });
 }
 const secret = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((s) => s.trim());
+/** Most files `guidelines-files` may name: each is one request to the forge. */
+const MAX_GUIDELINES_FILES = 20;
+/** A problem with a repository-relative file path, or null when it is one. */
+function pathProblem(path) {
+    if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path))
+        return 'must be relative to the repository root';
+    if (path.split(/[\\/]/).includes('..'))
+        return 'must not contain `..`';
+    if (/[*?[\]{}]/.test(path))
+        return 'must be a file path, not a glob';
+    return null;
+}
+const guidelinesFiles = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
+    const paths = splitList(raw);
+    const problems = paths.flatMap((p) => {
+        const problem = pathProblem(p);
+        return problem ? [`\`${p}\` ${problem}`] : [];
+    });
+    if (paths.length > MAX_GUIDELINES_FILES)
+        problems.push(`at most ${MAX_GUIDELINES_FILES} files; got ${paths.length}`);
+    if (problems.length === 0)
+        return [...new Set(paths)];
+    ctx.addIssue({
+        code: 'custom',
+        message: `input \`guidelines-files\` must list repository file paths (one per line or comma-separated): ${problems.join('; ')}`,
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+});
+const configFile = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP().transform((raw, ctx) => {
+    const v = raw.trim();
+    const problem = pathProblem(v);
+    if (!problem)
+        return v;
+    ctx.addIssue({ code: 'custom', message: `input \`config-file\` ${problem}; got "${raw}"` });
+    return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
+});
 const rawSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
     'anthropic-api-key': secret,
     'anthropic-auth-token': secret,
@@ -34380,29 +34489,45 @@ const rawSchema = zod__WEBPACK_IMPORTED_MODULE_5__/* .object */ .Ikc({
         return zod__WEBPACK_IMPORTED_MODULE_6__/* .NEVER */ .tm;
     }),
     'dry-run': boolean('dry-run'),
+    'guidelines-files': guidelinesFiles,
+    'config-file': configFile,
 });
 /**
- * Reads every input through `getInput` (which returns '' for an unset input) and validates
- * them together, so a user sees every mistake at once, each naming the input and the accepted form.
+ * Reads every input through `getInput` (which returns '' for an input the workflow does not
+ * set) and validates them together, so a user sees every mistake at once, each naming the
+ * input and the accepted form. `fileValues` are the settings of the repository config file
+ * (`loadRepoConfig`), named `fileName` in errors: a value the workflow sets wins over the
+ * file's, and the file's wins over the default. Secrets and `config-file` are never taken
+ * from the file.
  */
-function readConfig(getInput) {
+function readConfig(getInput, fileValues = {}, fileName = 'the config file') {
     const raw = {};
-    for (const name of _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_NAMES */ .Q) {
+    const source = {};
+    for (const name of _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_NAMES */ .Qh) {
         const value = getInput(name);
-        raw[name] = value.trim() === '' ? _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_DEFAULTS */ .W[name] : value;
+        const fromFile = name in _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .NOT_IN_CONFIG_FILE */ .KZ ? undefined : fileValues[name];
+        if (value.trim() !== '')
+            [raw[name], source[name]] = [value, 'workflow'];
+        else if (fromFile !== undefined && fromFile.trim() !== '')
+            [raw[name], source[name]] = [fromFile, 'file'];
+        else
+            [raw[name], source[name]] = [_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUT_DEFAULTS */ .WJ[name], 'default'];
     }
+    const where = (name) => (source[name] === 'file' ? ` (set in \`${fileName}\`)` : '');
     const parsed = rawSchema.safeParse(raw);
-    const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+    const problems = parsed.success
+        ? []
+        : parsed.error.issues.map((i) => `${i.message}${where(i.path[0])}`);
     // Checked on the raw text so it is reported together with any other mistake.
     const small = Number(raw['small-max-lines']);
     const medium = Number(raw['medium-max-lines']);
     if (medium < small) {
-        problems.push(`input \`medium-max-lines\` (${medium}) must be at least \`small-max-lines\` (${small})`);
+        problems.push(`input \`medium-max-lines\` (${medium})${where('medium-max-lines')} must be at least \`small-max-lines\` (${small})${where('small-max-lines')}`);
     }
     for (const name of ['include', 'exclude']) {
         const problem = (0,_diff_glob_js__WEBPACK_IMPORTED_MODULE_1__/* .validateGlobs */ .z)(splitList(raw[name] ?? ''));
         if (problem)
-            problems.push(`input \`${name}\`: ${problem}`);
+            problems.push(`input \`${name}\`${where(name)}: ${problem}`);
     }
     if (!parsed.success || problems.length > 0) {
         throw new ConfigError(`Invalid input:\n${problems.map((p) => `- ${p}`).join('\n')}`);
@@ -34436,6 +34561,8 @@ function readConfig(getInput) {
         reviewDrafts: v['review-drafts'],
         triggerPhrases: [...new Set([v['trigger-phrase'], '@claude-review'])],
         dryRun: v['dry-run'],
+        guidelinesFiles: v['guidelines-files'],
+        configFile: v['config-file'],
     };
 }
 
@@ -34446,9 +34573,11 @@ function readConfig(getInput) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ INPUT_NAMES),
-/* harmony export */   W: () => (/* binding */ INPUT_DEFAULTS)
+/* harmony export */   KZ: () => (/* binding */ NOT_IN_CONFIG_FILE),
+/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS)
 /* harmony export */ });
+/* unused harmony exports DEFAULT_CONFIG_FILES, CONFIG_FILE_KEYS, LIST_INPUTS */
 /**
  * The public inputs of the action (names are part of the contract) with their defaults.
  * action.yml, the README table and `readConfig` are all checked against this list in tests.
@@ -34480,8 +34609,33 @@ const INPUT_DEFAULTS = {
     'review-drafts': 'false',
     'trigger-phrase': '/review',
     'dry-run': 'false',
+    'guidelines-files': 'CLAUDE.md, AGENTS.md, .github/claude-review.md, .gitea/CLAUDE.md, .mokogitea/CLAUDE.md',
+    'config-file': '.github/claude-review.yml',
 };
 const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
+/** Where the repository config file is looked for, in order, when `config-file` is left at its default. */
+const DEFAULT_CONFIG_FILES = [
+    INPUT_DEFAULTS['config-file'],
+    '.gitea/claude-review.yml',
+    '.forgejo/claude-review.yml',
+];
+/**
+ * Inputs the repository config file may not set, and why. Secrets belong in the workflow's
+ * `secrets` context, never in a file; `config-file` names the file itself; and
+ * `trigger-phrase` decides whether a comment starts the action at all, which is settled
+ * before the forge is asked for anything (so before the file can be read).
+ */
+const NOT_IN_CONFIG_FILE = {
+    'anthropic-api-key': 'a secret: pass it from the workflow (`${{ secrets.ANTHROPIC_API_KEY }}`)',
+    'anthropic-auth-token': 'a secret: pass it from the workflow (`${{ secrets.… }}`)',
+    'github-token': 'a secret: pass it from the workflow (default `${{ github.token }}`)',
+    'config-file': 'it names the config file itself: set it in the workflow',
+    'trigger-phrase': 'it decides whether a comment starts the action, before the file is read: set it in the workflow',
+};
+/** Inputs the config file may set: every input except those above. */
+const CONFIG_FILE_KEYS = INPUT_NAMES.filter((name) => !(name in NOT_IN_CONFIG_FILE));
+/** Inputs that take a list (one per line or comma-separated); the config file may give a YAML list. */
+const LIST_INPUTS = (/* unused pure expression or super */ null && (['include', 'exclude', 'guidelines-files']));
 
 
 /***/ }),
@@ -35161,8 +35315,8 @@ function lastIndex(items, pred) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8831);
-/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(817);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var _cli_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6341);
 
 
 // One bundle serves the action and the local CLI: a runner passes no arguments.
@@ -66323,7 +66477,7 @@ async function callWithinCeiling(client, ledger, request, input, opts) {
 
 /***/ }),
 
-/***/ 8831:
+/***/ 7030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69285,7 +69439,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/action-outputs.ts
 /** The step outputs of DESIGN.md, as strings. */
-function actionOutputs(result, findingsFile) {
+function actionOutputs(result, findingsFile, sarifFile) {
     const { report } = result;
     const u = report.usage;
     const input = u.input + u.cacheWrite + u.cacheRead;
@@ -69299,6 +69453,7 @@ function actionOutputs(result, findingsFile) {
         'cost-usd': report.costUsd.toFixed(6),
         'findings-count': String(posted),
         'findings-file': findingsFile,
+        'sarif-file': sarifFile,
         'review-url': result.reviewUrl ?? '',
         'skipped-files': JSON.stringify(report.skipped),
     };
@@ -74489,6 +74644,7 @@ function toReviewComments(comments, review = {}) {
         return reviewer !== undefined && c.user?.login !== undefined && c.user.login !== reviewer;
     };
     const roots = new Map();
+    const resolvedRoots = new Set();
     return [...comments]
         .sort((a, b) => a.id - b.id)
         .map((c) => {
@@ -74499,13 +74655,18 @@ function toReviewComments(comments, review = {}) {
         const root = roots.get(key);
         if (root === undefined)
             roots.set(key, c.id);
+        const inReplyTo = root !== undefined && isReply(c) ? root : null;
+        const resolved = c.resolver != null || (inReplyTo !== null && resolvedRoots.has(inReplyTo));
+        if (resolved && inReplyTo === null)
+            resolvedRoots.add(c.id);
         return {
             id: c.id,
             body: c.body ?? '',
             path,
             line: newLine ?? oldLine,
             outdated: false,
-            inReplyTo: root !== undefined && isReply(c) ? root : null,
+            resolved,
+            inReplyTo,
             author: c.user?.login ?? '',
         };
     });
@@ -74548,6 +74709,8 @@ function toGiteaComment(c) {
 const PAGE_SIZE = 50;
 // A server that ignored `page` would otherwise be read forever.
 const MAX_PAGES = 100;
+// Larger files (a generated CLAUDE.md?) are not worth their tokens; GitHub's contents API has the same limit.
+const MAX_FILE_BYTES = 1024 * 1024;
 /**
  * The Gitea/Forgejo REST adapter (API v1, Gitea ≥ 1.16 for the `.diff` endpoint). It uses
  * Octokit only as an HTTP client: Gitea accepts its `Authorization: token …` header, but
@@ -74744,6 +74907,34 @@ function createGiteaForge(opts) {
                 comments.push(...toReviewComments(Array.isArray(data) ? data : [], review));
             }
             return comments.sort((a, b) => a.id - b.id);
+        }),
+        // Nothing to ask: Gitea and Forgejo never refuse a comment for its line. CreateCodeComment
+        // blames the line and cuts a hunk around it from the file, whether the diff shows it or not.
+        probeAnchor: () => Promise.resolve(true),
+        readFile: (path, ref) => call('readFile', async () => {
+            // Gitea's route is `/contents/*`: the path goes with its slashes, each segment escaped
+            // (an escaped slash, as Octokit would send a `{filepath}` parameter, is not found).
+            const filepath = path.split('/').map(encodeURIComponent).join('/');
+            let data;
+            try {
+                ({ data } = await send(`GET /repos/{owner}/{repo}/contents/${filepath}`, {
+                    ...repo,
+                    ref,
+                }));
+            }
+            catch (error) {
+                if (httpStatusOf(error) === 404)
+                    return null;
+                throw error;
+            }
+            // A directory answers a list; a symlink or submodule carries no content.
+            if (Array.isArray(data) || data.type !== 'file')
+                return null;
+            if ((data.size ?? 0) > MAX_FILE_BYTES || data.encoding !== 'base64' || typeof data.content !== 'string') {
+                say(`${name}: ${path} at ${ref.slice(0, 7)} is ${data.size ?? '?'} bytes or has no content; not read.`);
+                return null;
+            }
+            return Buffer.from(data.content, 'base64').toString('utf8');
         }),
         replyToReviewComment: () => Promise.reject(new ForgeError(`${name} replyToReviewComment is not possible: ${name}'s API cannot reply in a review comment's thread ` +
             '(it has no replies endpoint); `/review ask` answers in a pull request comment instead', 'replyToReviewComment', null)),
@@ -75195,6 +75386,24 @@ function quote(path) {
 
 // GitHub truncates the file list at this many files.
 const MAX_LISTED_FILES = 3000;
+// The contents API returns a file's text only up to 1 MB; a larger one comes without content.
+const github_MAX_FILE_BYTES = 1024 * 1024;
+// GraphQL pages of 100 review threads; a pull request with more than 10,000 is not expected.
+const MAX_THREAD_PAGES = 100;
+/**
+ * Which review threads are resolved: REST does not say, GraphQL does. A thread is known by its
+ * first comment, whose `databaseId` is the REST id of that comment.
+ */
+const REVIEW_THREADS_QUERY = `query ($owner: String!, $name: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes { isResolved comments(first: 1) { nodes { databaseId } } }
+      }
+    }
+  }
+}`;
 /**
  * The GitHub REST adapter: a real Octokit (with bounded retries and rate-limit handling)
  * talking to `apiUrl`. Every failure becomes a ForgeError that says how to fix it.
@@ -75213,6 +75422,8 @@ function createGitHubForge(opts) {
             throw github_toForgeError(operation, error, opts);
         }
     };
+    // GitHub lets a user hold one pending review per pull request, so probes run one at a time.
+    let probes = Promise.resolve();
     return {
         kind: 'github',
         getPullRequest: () => call('getPullRequest', async () => {
@@ -75336,13 +75547,106 @@ function createGitHubForge(opts) {
         }),
         listReviewComments: () => call('listReviewComments', async () => {
             const all = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pr, per_page: 100 });
-            return all.map(toReviewCommentOf).sort((a, b) => a.id - b.id);
+            const resolved = all.length > 0 ? await resolvedThreads() : new Set();
+            return all.map((c) => toReviewCommentOf(c, resolved)).sort((a, b) => a.id - b.id);
+        }),
+        probeAnchor: (commitId, comment) => {
+            const probe = probes.then(() => call('probeAnchor', () => probeOnce(commitId, comment)));
+            probes = probe.catch(() => { });
+            return probe;
+        },
+        readFile: (path, ref) => call('readFile', async () => {
+            let data;
+            try {
+                ({ data } = await octokit.rest.repos.getContent({ ...repo, path, ref }));
+            }
+            catch (error) {
+                if (httpStatusOf(error) === 404)
+                    return null;
+                throw error;
+            }
+            // A directory answers a list; a submodule or symlink to nowhere has no content.
+            if (Array.isArray(data) || data.type !== 'file' || !('content' in data))
+                return null;
+            if (data.size > github_MAX_FILE_BYTES || data.encoding !== 'base64') {
+                log(`GitHub: ${path} at ${ref.slice(0, 7)} is ${data.size} bytes, over 1 MB; not read.`);
+                return null;
+            }
+            return Buffer.from(data.content, 'base64').toString('utf8');
         }),
         replyToReviewComment: (commentId, body) => call('replyToReviewComment', async () => {
             const { data } = await octokit.rest.pulls.createReplyForReviewComment({ ...pr, comment_id: commentId, body });
             return { id: data.id, url: data.html_url };
         }),
     };
+    /**
+     * A review without `event` stays PENDING (a draft only its author sees), yet GitHub checks
+     * its comments' anchors as for a submitted one: 422 when the line is not in the diff.
+     */
+    async function probeOnce(commitId, comment) {
+        let reviewId;
+        try {
+            const { data } = await octokit.rest.pulls.createReview({
+                ...pr,
+                commit_id: commitId,
+                comments: [toReviewComment(comment)],
+            });
+            reviewId = data.id;
+        }
+        catch (error) {
+            // "User can only have one pending review per pull request" is about a draft, not the anchor.
+            if (httpStatusOf(error) === 422 && !PENDING_CONFLICT.test(github_describe(error)))
+                return false;
+            throw error;
+        }
+        try {
+            await octokit.rest.pulls.deletePendingReview({ ...pr, review_id: reviewId });
+        }
+        catch (error) {
+            log(redact(`GitHub kept the pending review #${reviewId} made to test an anchor (${github_describe(error)}); ` +
+                'delete it on the pull request page, or later reviews by this token are refused.', [opts.token]));
+            throw error;
+        }
+        return true;
+    }
+    /**
+     * REST ids of the first comments of resolved review threads, read with GraphQL (which the
+     * Octokit sends to `/graphql`, or `/api/graphql` for a GHES `…/api/v3` base URL). When
+     * GraphQL fails (e.g. a proxy that only passes REST) every thread counts as unresolved.
+     */
+    async function resolvedThreads() {
+        const roots = new Set();
+        let cursor = null;
+        try {
+            for (let page = 0; page < MAX_THREAD_PAGES; page++) {
+                const answer = await octokit.graphql(REVIEW_THREADS_QUERY, {
+                    owner: opts.owner,
+                    name: opts.repo,
+                    number: opts.pullNumber,
+                    cursor,
+                });
+                const threads = answer.repository?.pullRequest?.reviewThreads;
+                if (!threads)
+                    throw new Error('the answer has no review threads');
+                for (const thread of threads.nodes) {
+                    const root = thread?.comments.nodes[0]?.databaseId;
+                    if (thread?.isResolved && typeof root === 'number')
+                        roots.add(root);
+                }
+                if (!threads.pageInfo.hasNextPage || !threads.pageInfo.endCursor)
+                    return roots;
+                cursor = threads.pageInfo.endCursor;
+            }
+            log(`GitHub: read ${MAX_THREAD_PAGES} pages of review threads; later threads count as unresolved.`);
+            return roots;
+        }
+        catch (error) {
+            const status = httpStatusOf(error);
+            log(redact(`GitHub GraphQL could not say which review threads are resolved (${status === null ? '' : `HTTP ${status}: `}` +
+                `${github_describe(error)}); every thread counts as unresolved.`, [opts.token]));
+            return new Set();
+        }
+    }
     /** The diff text of a comparison; null when GitHub will not produce it (too large: 406). */
     async function compareDiff(basehead) {
         try {
@@ -75380,19 +75684,26 @@ function toStatus(value) {
 }
 /**
  * GitHub nulls `line` and `position` of a comment whose code changed after it was written
- * (shown as "Outdated"); a file-level comment has no line without being outdated.
+ * (shown as "Outdated"); a file-level comment has no line without being outdated. A reply
+ * is resolved with its thread, which is known by its first comment (`resolvedRoots`).
  */
-function toReviewCommentOf(c) {
+function toReviewCommentOf(c, resolvedRoots) {
     const line = c.line ?? null;
+    const inReplyTo = c.in_reply_to_id ?? null;
     return {
         id: c.id,
         body: c.body,
         path: c.path,
         line,
         outdated: c.subject_type === 'file' ? false : line === null || c.position === null,
-        inReplyTo: c.in_reply_to_id ?? null,
+        resolved: resolvedRoots.has(inReplyTo ?? c.id),
+        inReplyTo,
         author: c.user?.login ?? '',
     };
+}
+const PENDING_CONFLICT = /one pending review/i;
+function github_describe(error) {
+    return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 function createOctokit(opts, log) {
     const retries = opts.retry?.retries ?? 2;
@@ -75445,13 +75756,20 @@ function github_toIssueComment(c) {
 }
 function github_toForgeError(operation, error, opts) {
     const status = httpStatusOf(error);
-    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const detail = github_describe(error);
     const where = status === null ? `could not reach ${opts.apiUrl}: ${detail}` : `HTTP ${status}: ${detail}`;
     const hint = github_hintFor(operation, status, detail, opts);
     const message = `GitHub ${operation} failed (${where})${hint ? ` — ${hint}` : ''}`;
     return new ForgeError(redact(message, [opts.token]), operation, status);
 }
-const github_WRITES = new Set(['createReview', 'createComment', 'updateComment', 'react', 'replyToReviewComment']);
+const github_WRITES = new Set([
+    'createReview',
+    'createComment',
+    'updateComment',
+    'react',
+    'probeAnchor',
+    'replyToReviewComment',
+]);
 function github_hintFor(operation, status, detail, opts) {
     const writes = github_WRITES.has(operation);
     switch (status) {
@@ -75462,6 +75780,8 @@ function github_hintFor(operation, status, detail, opts) {
         case 403:
             if (/rate limit/i.test(detail))
                 return 'GitHub rate limit still in force after the allowed waits; try again later';
+            if (operation === 'readFile')
+                return "the token cannot read the repository's files — add `permissions: contents: read` to the workflow";
             return writes
                 ? 'the token lacks `pull-requests: write` — add `permissions: pull-requests: write` to the workflow ' +
                     '(on pull requests from forks the token is read-only: use `pull_request_target`)'
@@ -75475,6 +75795,8 @@ function github_hintFor(operation, status, detail, opts) {
                 return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;
             return `pull request #${opts.pullNumber} of ${opts.owner}/${opts.repo} was not found, or the token cannot see the repository`;
         case 422:
+            if (PENDING_CONFLICT.test(detail))
+                return "the token's user already has a pending (unsubmitted) review on this pull request and GitHub allows one: submit or delete it";
             if (operation === 'replyToReviewComment')
                 return "GitHub takes replies only to a thread's first comment";
             return operation === 'createReview'
@@ -75846,6 +76168,62 @@ function annotationsFor(placement) {
     }));
 }
 
+// EXTERNAL MODULE: ./src/review/findings.ts
+var findings = __nccwpck_require__(7212);
+;// CONCATENATED MODULE: ./src/review/sarif.ts
+
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'warning',
+    nit: 'note',
+};
+const RULE_ID = (s) => `claude-review/${s}`;
+function result(f) {
+    // Code scanning places results on the head commit; a finding on a removed line has no head line.
+    const region = f.side === 'RIGHT' ? { region: { startLine: f.start_line ?? f.line, endLine: f.line } } : {};
+    return {
+        ruleId: RULE_ID(f.severity),
+        level: LEVEL[f.severity],
+        message: { text: `${f.title}\n\n${f.body}`, markdown: `**${f.title}**\n\n${f.body}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: f.path }, ...region } }],
+        properties: { severity: f.severity, side: f.side },
+    };
+}
+/**
+ * The findings as a SARIF 2.1.0 log that `github/codeql-action/upload-sarif` accepts: one rule
+ * per severity, one result per finding, located on the head commit's lines.
+ */
+function toSarif(answer, version) {
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'claude-pr-review',
+                        version,
+                        informationUri: 'https://github.com/OWNER/claude-pr-review',
+                        rules: findings/* SEVERITIES */.oC.map((s) => ({
+                            id: RULE_ID(s),
+                            name: `${s[0].toUpperCase()}${s.slice(1)}Finding`,
+                            shortDescription: { text: `A ${s} finding of the Claude review` },
+                            defaultConfiguration: { level: LEVEL[s] },
+                        })),
+                    },
+                },
+                results: (answer?.findings ?? []).map(result),
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The action's version, shown in SARIF output (kept equal to package.json by a test). */
+const src_version_VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/trigger/fork.ts
 /** Whether the event's pull request comes from another repository (a fork, or a deleted one). */
 function isForkPullRequest(payload) {
@@ -75998,6 +76376,8 @@ function readTrigger(eventName, payload, opts) {
 
 
 
+
+
 function env(name) {
     return process.env[name]?.trim() ?? '';
 }
@@ -76021,7 +76401,9 @@ async function skip(reason) {
 async function deliver(result, prNumber) {
     const findingsFile = (0,external_node_path_.join)(env('RUNNER_TEMP') || (0,external_node_os_.tmpdir)(), `claude-pr-review-findings-${prNumber}.json`);
     (0,external_node_fs_.writeFileSync)(findingsFile, `${JSON.stringify(result.findings ?? { summary: '', findings: [] }, null, 2)}\n`);
-    for (const [name, value] of Object.entries(actionOutputs(result, findingsFile)))
+    const sarifFile = findingsFile.replace(/\.json$/, '.sarif');
+    (0,external_node_fs_.writeFileSync)(sarifFile, `${JSON.stringify(toSarif(result.findings, src_version_VERSION), null, 2)}\n`);
+    for (const [name, value] of Object.entries(actionOutputs(result, findingsFile, sarifFile)))
         setOutput(name, value);
     for (const a of annotationsFor(result.placement)) {
         const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
@@ -79207,7 +79589,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
-/***/ 7030:
+/***/ 4649:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");

@@ -101,6 +101,12 @@ export interface ForgeClient {
    * review was refused (422) to find the anchors it objected to.
    */
   probeAnchor(commitId: string, comment: InlineComment): Promise<boolean>;
+  /**
+   * The text of the file at `path` in commit `ref`, or null when there is none (404, a
+   * directory, a file too large to read). Used for the repository config file and the
+   * guidelines, always at the pull request's base commit.
+   */
+  readFile(path: string, ref: string): Promise<string | null>;
   /** Replies in the thread of review comment `commentId` (GitHub; other forges throw). */
   replyToReviewComment(commentId: number, body: string): Promise<{ id: number; url: string }>;
 }

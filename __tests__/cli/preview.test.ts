@@ -41,8 +41,8 @@ function repoWithTwoCommits(): string {
   return dir;
 }
 
-async function preview(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [DIST, 'preview', ...args], {
+async function preview(cwd: string, args: string[], env: Record<string, string> = {}, command = 'preview') {
+  const child = spawn(process.execPath, [DIST, command, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -111,5 +111,55 @@ describe('npm run preview (the bundled CLI on a local git repository)', () => {
     const ref = await preview(dir, ['--base', 'no-such-branch']);
     expect(ref.code).toBe(1);
     expect(ref.stderr).toContain('--base `no-such-branch` is not a commit');
+  });
+});
+
+describe('claude-pr-review review (local changes, printed in the terminal)', () => {
+  const answer = () => ({
+    toolInput: {
+      summary: 'Sets v12 to a non-null assertion.',
+      findings: [
+        {
+          path: 'src/app.ts',
+          line: 13,
+          side: 'RIGHT',
+          severity: 'high',
+          title: 'Null assertion',
+          body: '`null!` is always null.',
+        },
+      ],
+    },
+  });
+
+  test('prints each finding with its location and severity, plain when not a terminal', async () => {
+    const dir = repoWithTwoCommits();
+    const anthropic = await startFakeAnthropic({ respond: answer });
+    servers.push(anthropic);
+    const base = execFileSync('git', ['rev-parse', 'HEAD~1'], { cwd: dir, encoding: 'utf8' }).trim();
+    const out = await preview(
+      dir,
+      ['--base', base],
+      { ANTHROPIC_API_KEY: 'sk-ant-api03-cli', ANTHROPIC_BASE_URL: anthropic.url },
+      'review',
+    );
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('── src/app.ts:13');
+    expect(out.stdout).toContain('🟠 High: Null assertion');
+    expect(out.stdout).not.toContain('\u001b['); // no colour codes in a pipe
+    expect(out.stdout).not.toContain('<!--');
+  });
+
+  test('without a key it says to set one, and that preview is the dry run', async () => {
+    const dir = repoWithTwoCommits();
+    const out = await preview(dir, [], {}, 'review');
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('`review` needs ANTHROPIC_API_KEY');
+    expect(out.stderr).toContain('`preview` is the dry run');
+  });
+
+  test('an unknown command prints the usage', async () => {
+    const out = await preview(repoWithTwoCommits(), [], {}, 'reveiw');
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('Usage: claude-pr-review <preview|review>');
   });
 });

@@ -132,7 +132,11 @@ function expectReviewed(run: ActionRun, github: FakeGitHub) {
   expect(run.summary).toContain('Claude review of ec26c3e');
   expect(run.summary).toContain('Far away');
   expect(run.outputs['review-url']).toMatch(/pullrequestreview-/);
-  expect(findingsFile(run).findings.map((f) => f.title).sort()).toEqual(['Far away', 'Unchecked result']);
+  expect(
+    findingsFile(run)
+      .findings.map((f) => f.title)
+      .sort(),
+  ).toEqual(['Far away', 'Unchecked result']);
   expect(Number(run.outputs['total-tokens'])).toBeGreaterThan(0);
 }
 
@@ -213,12 +217,24 @@ describe('Anthropic faults, end to end', () => {
     commonChecks(run, github);
   });
 
+  // Defect: an HTTP error bills nothing, yet the failed call is charged its whole reservation
+  // (src/llm/guarded-call.ts, `ledger.settle(reservation, null)` in the catch) and src/run.ts
+  // records it on the PR in a placeholder comment, against `max-tokens-per-pr` and the month.
+  test.failing('529 on every attempt: nothing was billed, so nothing is recorded against the budgets', async () => {
+    const { anthropic, github } = await setup();
+    anthropic.failNext({ status: 529, route: 'messages', times: 20, headers: SHORT_WAIT });
+    const run = await review(anthropic, github);
+    expect(run.code).toBe(1);
+    const recorded = summaryComments(github).flatMap((c) => decodeState(c.body).runs);
+    expect(recorded.reduce((n, r) => n + r.tokens, 0)).toBe(0);
+  });
+
   // Defect: no input sets the client's timeout (src/main.ts passes only the credentials to
   // createAnthropicModelClient, whose `timeoutMs` nobody sets), so the SDK's 10-minute default
   // applies to each of 3 attempts. `anthropic-timeout-seconds` is the input this test proposes.
   test.failing('a stuck API: the call times out and the run fails saying so', async () => {
     const { anthropic, github } = await setup();
-    anthropic.setDelay(2_000);
+    anthropic.setDelay(1_500);
     const run = await review(anthropic, github, { 'anthropic-timeout-seconds': '1' });
     expectFailed(run, github, /timed out/, /try again later|`anthropic-timeout-seconds`/);
     // Advertised to the API by the SDK: far less than its 600 s default.
@@ -275,6 +291,16 @@ describe('Anthropic faults, end to end', () => {
     expect(run.summary).toMatch(/declined to review/);
     expect(run.summary).not.toMatch(/No problems found/);
     expect(summaryComments(github)[0]!.body).not.toMatch(/No problems found/);
+  });
+
+  // Defect: a refusal counts as a review of the head (src/run.ts, `upToDate` is true for any
+  // outcome with status 'reviewed'), so the next incremental run finds "nothing new" to review.
+  test.failing('a refusal: the head is not recorded as reviewed', async () => {
+    const { anthropic, github } = await setup();
+    anthropic.setRespond(() => ({ text: 'I can’t help with reviewing this.', stopReason: 'refusal' }));
+    const run = await review(anthropic, github);
+    expect(run.code).toBe(0);
+    expect(decodeState(summaryComments(github)[0]!.body).reviewedSha).toBeNull();
   });
 
   test('a `max_tokens` stop: the complete findings are posted, with a note that the rest is missing', async () => {

@@ -50,6 +50,8 @@ export type FakeGiteaReviewComment = {
   user?: string;
   /** When it was written; a reply comes after its review was submitted. */
   createdAt?: string;
+  /** Login of who resolved the conversation (the web UI sets it on its first comment); absent while open. */
+  resolver?: string;
 };
 
 export type FakeGiteaReaction = { id: number; commentId: number; content: string; user: string };
@@ -121,6 +123,8 @@ export type FakeGiteaInit = {
       old_position?: number;
       user?: string;
       reply?: boolean;
+      /** Login of who resolved the conversation, answered as `resolver`. */
+      resolver?: string;
     }>;
   }>;
   permissions?: Record<string, FakeGiteaPermission>;
@@ -511,7 +515,7 @@ export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeG
     id: c.id,
     body: c.body,
     user: userJson(c.user ?? r.user),
-    resolver: null,
+    resolver: c.resolver !== undefined ? userJson(c.resolver) : null,
     pull_request_review_id: r.id,
     created_at: c.createdAt ?? r.submittedAt ?? now(),
     updated_at: c.createdAt ?? r.submittedAt ?? now(),
@@ -725,6 +729,7 @@ function initialState(init: FakeGiteaInit, forgejo: boolean): FakeGiteaState {
         body: c.body,
         line: c.old_position ? -c.old_position : (c.new_position ?? 0),
         ...(c.user !== undefined ? { user: c.user } : {}),
+        ...(c.resolver !== undefined ? { resolver: c.resolver } : {}),
         createdAt: c.reply ? REPLIED_AT : SEEDED_AT,
       })),
     });

@@ -488,7 +488,14 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
       });
     const first = Number(/reviewThreads\s*\(\s*first\s*:\s*(\d+)/.exec(query)?.[1] ?? 100);
     const cursor = typeof vars.cursor === 'string' ? vars.cursor : null;
-    const start = cursor === null ? 0 : Number(Buffer.from(cursor, 'base64').toString('utf8').replace(/^cursor:/, ''));
+    const start =
+      cursor === null
+        ? 0
+        : Number(
+            Buffer.from(cursor, 'base64')
+              .toString('utf8')
+              .replace(/^cursor:/, ''),
+          );
     const nodes = threads.slice(start, start + first);
     const end = start + nodes.length;
     const reviewThreads = {

@@ -24,6 +24,10 @@ export type MemoryForge = ForgeClient & {
   replies: { to: number; body: string }[];
   /** Anchors the forge refuses: a review containing one fails with 422, like GitHub's. */
   badAnchors: { path: string; line: number }[];
+  /** Repository files by `${ref}:${path}` (that commit only) or by `path` (every commit). */
+  files: Record<string, string>;
+  /** Every `readFile` call, in order. */
+  fileReads: { path: string; ref: string }[];
 };
 
 export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: ForgeKind = 'github'): MemoryForge {
@@ -39,6 +43,8 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     comparisons: {},
     replies: [],
     badAnchors: [],
+    files: {},
+    fileReads: [],
     pr: {
       number: 7,
       title: 'Add a feature',
@@ -109,6 +115,10 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     },
     async probeAnchor(_commitId, comment) {
       return !forge.badAnchors.some((a) => a.path === comment.path && a.line === comment.line);
+    },
+    async readFile(path, ref) {
+      forge.fileReads.push({ path, ref });
+      return forge.files[`${ref}:${path}`] ?? forge.files[path] ?? null;
     },
     async replyToReviewComment(commentId, body) {
       forge.replies.push({ to: commentId, body });

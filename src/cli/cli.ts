@@ -4,12 +4,15 @@ import { createLocalForge } from '../forge/local.js';
 import { createAnthropicModelClient } from '../llm/anthropic.js';
 import { checkCredentials } from '../llm/credentials.js';
 import { run } from '../run.js';
+import { formatComment, withProgress, type Terminal } from './terminal.js';
 
-const HELP = `Usage: claude-pr-review preview [--base REV] [--head REV] [--<input> VALUE ...]
+const HELP = `Usage: claude-pr-review <preview|review> [--base REV] [--head REV] [--<input> VALUE ...]
 
-Runs the review pipeline on a local git diff (default: the last commit) and prints the
-result instead of posting it. Without ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) it is a
-dry run: files, size, tier, model, token plan and estimated cost; nothing is sent.
+Runs the review pipeline on a local git diff (default: the last commit, or --base..--head)
+and prints the result instead of posting it.
+  preview  without ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) a dry run: files, size, tier,
+           model, token plan and estimated cost; nothing is sent. With a key, the review.
+  review   the review of your local changes, printed in the terminal (needs a key).
 Any action input can be given as a flag, e.g. --max-tokens-per-run 50000 --model sonnet.`;
 
 type Parsed = { base?: string; head?: string; inputs: Partial<Record<InputName, string>> };
@@ -33,11 +36,18 @@ function parseArgs(args: string[]): Parsed {
   return parsed;
 }
 
-/** The local command line: `preview` today. Returns the process exit code. */
+/** The local command line: `preview` (dry run without a key) and `review`. Returns the exit code. */
 export async function cli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const out = (text: string) => process.stdout.write(`${text}\n`);
-  if (command !== 'preview') {
+  const tty = Boolean(process.stdout.isTTY);
+  const term: Terminal = {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(text),
+    tty: Boolean(process.stderr.isTTY),
+    colour: tty && !process.env.NO_COLOR,
+  };
+  const out = term.out;
+  if (command !== 'preview' && command !== 'review') {
     process.stderr.write(
       `${command === 'help' || command === '--help' ? '' : `Unknown command \`${command}\`.\n\n`}${HELP}\n`,
     );
@@ -52,18 +62,29 @@ export async function cli(argv: string[]): Promise<number> {
       baseUrl: process.env.ANTHROPIC_BASE_URL?.trim() || undefined,
     };
     const hasCredential = Boolean(config.credentials.apiKey || config.credentials.authToken);
+    if (command === 'review' && !hasCredential) {
+      throw new ConfigError(
+        '`review` needs ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the environment; `preview` is the dry run.',
+      );
+    }
     let model = null;
     if (hasCredential) {
       const checked = checkCredentials(config.credentials);
       if (!checked.ok) throw new ConfigError(checked.error);
       model = createAnthropicModelClient(checked.credentials);
     }
-    const forge = createLocalForge({ cwd: process.cwd(), base: args.base, head: args.head, print: out });
+    const forge = createLocalForge({
+      cwd: process.cwd(),
+      base: args.base,
+      head: args.head,
+      print: out,
+      formatComment: (where, body) => formatComment(term, where, body),
+    });
     const log = {
       info: (m: string) => process.stderr.write(`${m}\n`),
       warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
     };
-    const result = await run({ config, forge, model, log });
+    const result = await withProgress(term, model ? 'Reviewing…' : 'Planning…', run({ config, forge, model, log }));
     if (!model) {
       out(result.summaryMarkdown.replace(/<!--[\s\S]*?-->\n?/g, '').trim());
       out('\nNo ANTHROPIC_API_KEY set: this was a dry run and nothing was sent. Set it to get the real review.');

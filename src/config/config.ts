@@ -4,7 +4,7 @@ import type { Price } from '../plan/prices.js';
 import { validateGlobs } from '../diff/glob.js';
 import { isModelLine, MODEL_LINES } from '../plan/models.js';
 import { SEVERITIES, type Severity } from '../review/findings.js';
-import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from './inputs.js';
+import { INPUT_DEFAULTS, INPUT_NAMES, NOT_IN_CONFIG_FILE, type InputName } from './inputs.js';
 
 export type ReviewEventPolicy = 'COMMENT' | 'REQUEST_CHANGES-on-critical';
 
@@ -37,6 +37,10 @@ export type Config = {
   /** Words that start a comment command: the `trigger-phrase` input and `@claude-review`. */
   triggerPhrases: string[];
   dryRun: boolean;
+  /** Files read from the base commit and given to the model as the project's review guidelines. */
+  guidelinesFiles: string[];
+  /** The `config-file` input: where the repository config file is (see `loadRepoConfig`). */
+  configFile: string;
 };
 
 export class ConfigError extends Error {
@@ -166,6 +170,40 @@ function modelSpec(name: InputName) {
 
 const secret = z.string().transform((s) => s.trim());
 
+/** Most files `guidelines-files` may name: each is one request to the forge. */
+const MAX_GUIDELINES_FILES = 20;
+
+/** A problem with a repository-relative file path, or null when it is one. */
+function pathProblem(path: string): string | null {
+  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return 'must be relative to the repository root';
+  if (path.split(/[\\/]/).includes('..')) return 'must not contain `..`';
+  if (/[*?[\]{}]/.test(path)) return 'must be a file path, not a glob';
+  return null;
+}
+
+const guidelinesFiles = z.string().transform((raw, ctx) => {
+  const paths = splitList(raw);
+  const problems = paths.flatMap((p) => {
+    const problem = pathProblem(p);
+    return problem ? [`\`${p}\` ${problem}`] : [];
+  });
+  if (paths.length > MAX_GUIDELINES_FILES) problems.push(`at most ${MAX_GUIDELINES_FILES} files; got ${paths.length}`);
+  if (problems.length === 0) return [...new Set(paths)];
+  ctx.addIssue({
+    code: 'custom',
+    message: `input \`guidelines-files\` must list repository file paths (one per line or comma-separated): ${problems.join('; ')}`,
+  });
+  return z.NEVER;
+});
+
+const configFile = z.string().transform((raw, ctx) => {
+  const v = raw.trim();
+  const problem = pathProblem(v);
+  if (!problem) return v;
+  ctx.addIssue({ code: 'custom', message: `input \`config-file\` ${problem}; got "${raw}"` });
+  return z.NEVER;
+});
+
 const rawSchema = z.object({
   'anthropic-api-key': secret,
   'anthropic-auth-token': secret,
@@ -221,29 +259,51 @@ const rawSchema = z.object({
     return z.NEVER;
   }),
   'dry-run': boolean('dry-run'),
+  'guidelines-files': guidelinesFiles,
+  'config-file': configFile,
 });
 
+/** Where a value came from, for error messages. */
+type Source = 'workflow' | 'file' | 'default';
+
 /**
- * Reads every input through `getInput` (which returns '' for an unset input) and validates
- * them together, so a user sees every mistake at once, each naming the input and the accepted form.
+ * Reads every input through `getInput` (which returns '' for an input the workflow does not
+ * set) and validates them together, so a user sees every mistake at once, each naming the
+ * input and the accepted form. `fileValues` are the settings of the repository config file
+ * (`loadRepoConfig`), named `fileName` in errors: a value the workflow sets wins over the
+ * file's, and the file's wins over the default. Secrets and `config-file` are never taken
+ * from the file.
  */
-export function readConfig(getInput: (name: InputName) => string): Config {
+export function readConfig(
+  getInput: (name: InputName) => string,
+  fileValues: Partial<Record<InputName, string>> = {},
+  fileName = 'the config file',
+): Config {
   const raw: Record<string, string> = {};
+  const source: Partial<Record<InputName, Source>> = {};
   for (const name of INPUT_NAMES) {
     const value = getInput(name);
-    raw[name] = value.trim() === '' ? INPUT_DEFAULTS[name] : value;
+    const fromFile = name in NOT_IN_CONFIG_FILE ? undefined : fileValues[name];
+    if (value.trim() !== '') [raw[name], source[name]] = [value, 'workflow'];
+    else if (fromFile !== undefined && fromFile.trim() !== '') [raw[name], source[name]] = [fromFile, 'file'];
+    else [raw[name], source[name]] = [INPUT_DEFAULTS[name], 'default'];
   }
+  const where = (name: InputName) => (source[name] === 'file' ? ` (set in \`${fileName}\`)` : '');
   const parsed = rawSchema.safeParse(raw);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.message}${where(i.path[0] as InputName)}`);
   // Checked on the raw text so it is reported together with any other mistake.
   const small = Number(raw['small-max-lines']);
   const medium = Number(raw['medium-max-lines']);
   if (medium < small) {
-    problems.push(`input \`medium-max-lines\` (${medium}) must be at least \`small-max-lines\` (${small})`);
+    problems.push(
+      `input \`medium-max-lines\` (${medium})${where('medium-max-lines')} must be at least \`small-max-lines\` (${small})${where('small-max-lines')}`,
+    );
   }
   for (const name of ['include', 'exclude'] as const) {
     const problem = validateGlobs(splitList(raw[name] ?? ''));
-    if (problem) problems.push(`input \`${name}\`: ${problem}`);
+    if (problem) problems.push(`input \`${name}\`${where(name)}: ${problem}`);
   }
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid input:\n${problems.map((p) => `- ${p}`).join('\n')}`);
@@ -277,5 +337,7 @@ export function readConfig(getInput: (name: InputName) => string): Config {
     reviewDrafts: v['review-drafts'],
     triggerPhrases: [...new Set([v['trigger-phrase'], '@claude-review'])],
     dryRun: v['dry-run'],
+    guidelinesFiles: v['guidelines-files'],
+    configFile: v['config-file'],
   };
 }

@@ -29,7 +29,36 @@ export const INPUT_DEFAULTS = {
   'review-drafts': 'false',
   'trigger-phrase': '/review',
   'dry-run': 'false',
+  'guidelines-files': 'CLAUDE.md, AGENTS.md, .github/claude-review.md, .gitea/CLAUDE.md, .mokogitea/CLAUDE.md',
+  'config-file': '.github/claude-review.yml',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
 export const INPUT_NAMES = Object.keys(INPUT_DEFAULTS) as InputName[];
+
+/** Where the repository config file is looked for, in order, when `config-file` is left at its default. */
+export const DEFAULT_CONFIG_FILES = [
+  INPUT_DEFAULTS['config-file'],
+  '.gitea/claude-review.yml',
+  '.forgejo/claude-review.yml',
+] as const;
+
+/**
+ * Inputs the repository config file may not set, and why. Secrets belong in the workflow's
+ * `secrets` context, never in a file; `config-file` names the file itself; and
+ * `trigger-phrase` decides whether a comment starts the action at all, which is settled
+ * before the forge is asked for anything (so before the file can be read).
+ */
+export const NOT_IN_CONFIG_FILE: Partial<Record<InputName, string>> = {
+  'anthropic-api-key': 'a secret: pass it from the workflow (`${{ secrets.ANTHROPIC_API_KEY }}`)',
+  'anthropic-auth-token': 'a secret: pass it from the workflow (`${{ secrets.… }}`)',
+  'github-token': 'a secret: pass it from the workflow (default `${{ github.token }}`)',
+  'config-file': 'it names the config file itself: set it in the workflow',
+  'trigger-phrase': 'it decides whether a comment starts the action, before the file is read: set it in the workflow',
+};
+
+/** Inputs the config file may set: every input except those above. */
+export const CONFIG_FILE_KEYS = INPUT_NAMES.filter((name) => !(name in NOT_IN_CONFIG_FILE));
+
+/** Inputs that take a list (one per line or comma-separated); the config file may give a YAML list. */
+export const LIST_INPUTS: readonly InputName[] = ['include', 'exclude', 'guidelines-files'];

@@ -54,6 +54,7 @@ type Operation =
   | 'compare'
   | 'listReviewComments'
   | 'probeAnchor'
+  | 'readFile'
   | 'replyToReviewComment';
 
 // What the adapter reads of Gitea's JSON (modules/structs); everything else is ignored.
@@ -85,6 +86,9 @@ type ApiResponse<T> = { data: T; headers: Record<string, string | number | undef
 const PAGE_SIZE = 50;
 // A server that ignored `page` would otherwise be read forever.
 const MAX_PAGES = 100;
+// Larger files (a generated CLAUDE.md?) are not worth their tokens; GitHub's contents API has the same limit.
+const MAX_FILE_BYTES = 1024 * 1024;
+type GiteaContents = { type?: string; size?: number; encoding?: string | null; content?: string | null };
 
 /**
  * The Gitea/Forgejo REST adapter (API v1, Gitea ≥ 1.16 for the `.diff` endpoint). It uses
@@ -328,6 +332,30 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
     // Nothing to ask: Gitea and Forgejo never refuse a comment for its line. CreateCodeComment
     // blames the line and cuts a hunk around it from the file, whether the diff shows it or not.
     probeAnchor: () => Promise.resolve(true),
+
+    readFile: (path: string, ref: string) =>
+      call('readFile', async () => {
+        // Gitea's route is `/contents/*`: the path goes with its slashes, each segment escaped
+        // (an escaped slash, as Octokit would send a `{filepath}` parameter, is not found).
+        const filepath = path.split('/').map(encodeURIComponent).join('/');
+        let data: GiteaContents | GiteaContents[];
+        try {
+          ({ data } = await send<GiteaContents | GiteaContents[]>(`GET /repos/{owner}/{repo}/contents/${filepath}`, {
+            ...repo,
+            ref,
+          }));
+        } catch (error) {
+          if (httpStatusOf(error) === 404) return null;
+          throw error;
+        }
+        // A directory answers a list; a symlink or submodule carries no content.
+        if (Array.isArray(data) || data.type !== 'file') return null;
+        if ((data.size ?? 0) > MAX_FILE_BYTES || data.encoding !== 'base64' || typeof data.content !== 'string') {
+          say(`${name}: ${path} at ${ref.slice(0, 7)} is ${data.size ?? '?'} bytes or has no content; not read.`);
+          return null;
+        }
+        return Buffer.from(data.content, 'base64').toString('utf8');
+      }),
 
     replyToReviewComment: () =>
       Promise.reject(

@@ -54,10 +54,13 @@ type Operation =
   | 'compare'
   | 'listReviewComments'
   | 'probeAnchor'
+  | 'readFile'
   | 'replyToReviewComment';
 
 // GitHub truncates the file list at this many files.
 const MAX_LISTED_FILES = 3000;
+// The contents API returns a file's text only up to 1 MB; a larger one comes without content.
+const MAX_FILE_BYTES = 1024 * 1024;
 // GraphQL pages of 100 review threads; a pull request with more than 10,000 is not expected.
 const MAX_THREAD_PAGES = 100;
 
@@ -252,6 +255,24 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
       probes = probe.catch(() => {});
       return probe;
     },
+
+    readFile: (path: string, ref: string) =>
+      call('readFile', async () => {
+        let data;
+        try {
+          ({ data } = await octokit.rest.repos.getContent({ ...repo, path, ref }));
+        } catch (error) {
+          if (httpStatusOf(error) === 404) return null;
+          throw error;
+        }
+        // A directory answers a list; a submodule or symlink to nowhere has no content.
+        if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
+        if (data.size > MAX_FILE_BYTES || data.encoding !== 'base64') {
+          log(`GitHub: ${path} at ${ref.slice(0, 7)} is ${data.size} bytes, over 1 MB; not read.`);
+          return null;
+        }
+        return Buffer.from(data.content, 'base64').toString('utf8');
+      }),
 
     replyToReviewComment: (commentId: number, body: string) =>
       call('replyToReviewComment', async () => {
@@ -501,6 +522,8 @@ function hintFor(operation: Operation, status: number | null, detail: string, op
     case 403:
       if (/rate limit/i.test(detail))
         return 'GitHub rate limit still in force after the allowed waits; try again later';
+      if (operation === 'readFile')
+        return "the token cannot read the repository's files — add `permissions: contents: read` to the workflow";
       return writes
         ? 'the token lacks `pull-requests: write` — add `permissions: pull-requests: write` to the workflow ' +
             '(on pull requests from forks the token is read-only: use `pull_request_target`)'

@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import type { ForgeClient, IssueComment, PullRequest, ReviewToPost } from '../ports.js';
 
+/** Files read for settings and guidelines are text; larger ones are not read (as on GitHub). */
+const MAX_FILE_BYTES = 1024 * 1024;
+
 /** git's id for the empty tree: the base of a repository's first commit. */
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
@@ -27,6 +30,8 @@ export function createLocalForge(opts: {
   base?: string;
   head?: string;
   print: (text: string) => void;
+  /** How a review comment is shown; default: its location, then its text. */
+  formatComment?: (where: string, body: string) => string;
 }): ForgeClient {
   const head = opts.head ?? 'HEAD';
   const resolve = (rev: string) => git(opts.cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).trim();
@@ -71,7 +76,8 @@ export function createLocalForge(opts: {
     async createReview(review: ReviewToPost) {
       for (const c of review.comments) {
         const where = c.startLine ? `${c.path}:${c.startLine}-${c.line}` : `${c.path}:${c.line}`;
-        opts.print(`── ${where}${c.side === 'LEFT' ? ' (removed line)' : ''}\n${c.body}\n`);
+        const label = `${where}${c.side === 'LEFT' ? ' (removed line)' : ''}`;
+        opts.print(opts.formatComment ? opts.formatComment(label, c.body) : `── ${label}\n${visible(c.body)}\n`);
       }
       return { url: '' };
     },
@@ -99,6 +105,17 @@ export function createLocalForge(opts: {
     },
     async probeAnchor() {
       return true;
+    },
+    async readFile(path: string, ref: string) {
+      // Only a blob is a file (`ref:dir` names a tree); a missing path or commit is simply absent.
+      const spec = `${ref}:${path}`;
+      try {
+        if (git(opts.cwd, ['cat-file', '-t', spec]).trim() !== 'blob') return null;
+        if (Number(git(opts.cwd, ['cat-file', '-s', spec])) > MAX_FILE_BYTES) return null;
+        return git(opts.cwd, ['cat-file', 'blob', spec]);
+      } catch {
+        return null;
+      }
     },
     async replyToReviewComment(_id: number, body: string) {
       opts.print(visible(body));
