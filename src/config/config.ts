@@ -4,12 +4,15 @@ import type { Price } from '../plan/prices.js';
 import { validateGlobs } from '../diff/glob.js';
 import { isModelLine, MODEL_LINES } from '../plan/models.js';
 import { SEVERITIES, type Severity } from '../review/findings.js';
+import { platformValueProblem, PROVIDERS, type PlatformConfig, type PlatformInput } from './platform.js';
 import { INPUT_DEFAULTS, INPUT_NAMES, NOT_IN_CONFIG_FILE, type InputName } from './inputs.js';
 
 export type ReviewEventPolicy = 'COMMENT' | 'REQUEST_CHANGES-on-critical';
 
 export type Config = {
   credentials: { apiKey?: string; authToken?: string; baseUrl?: string };
+  /** `provider` and its region/project inputs; empty ones are filled from the environment by main.ts. */
+  platform: PlatformConfig;
   githubToken: string;
   /** Forces one model (line or id) whatever the size. */
   model: string | null;
@@ -204,6 +207,17 @@ const configFile = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
+/** An optional region or project input: empty, or a value of the accepted form. */
+function platformValue(name: PlatformInput) {
+  return z.string().transform((raw, ctx) => {
+    const v = raw.trim();
+    const problem = v === '' ? null : platformValueProblem(name, v);
+    if (!problem) return v === '' ? null : v;
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  });
+}
+
 const rawSchema = z.object({
   'anthropic-api-key': secret,
   'anthropic-auth-token': secret,
@@ -219,6 +233,10 @@ const rawSchema = z.object({
     ctx.addIssue({ code: 'custom', message: `input \`anthropic-base-url\` must be an http(s) URL; got "${raw}"` });
     return z.NEVER;
   }),
+  provider: oneOf('provider', PROVIDERS),
+  'aws-region': platformValue('aws-region'),
+  'vertex-region': platformValue('vertex-region'),
+  'vertex-project-id': platformValue('vertex-project-id'),
   'github-token': secret,
   model: modelSpec('model'),
   'model-small': modelSpec('model-small'),
@@ -315,6 +333,12 @@ export function readConfig(
       apiKey: optional(v['anthropic-api-key']),
       authToken: optional(v['anthropic-auth-token']),
       baseUrl: optional(v['anthropic-base-url']),
+    },
+    platform: {
+      provider: v.provider,
+      awsRegion: v['aws-region'],
+      vertexRegion: v['vertex-region'],
+      vertexProjectId: v['vertex-project-id'],
     },
     githubToken: v['github-token'],
     model: v.model === '' ? null : v.model,
