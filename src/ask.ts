@@ -11,6 +11,8 @@ import type { ForgeClient, Logger, ModelClient } from './ports.js';
 import type { Config } from './config/config.js';
 import { readFingerprint } from './review/fingerprint.js';
 import { neutralizeMentions } from './review/neutralize.js';
+import { estimateTokens } from './plan/estimate.js';
+import { readGuidelines } from './review/guidelines.js';
 import { buildAskRequest } from './review/prompt.js';
 import { formatUsd } from './review/render-summary.js';
 import { decodeState, SUMMARY_MARKER } from './state/marker.js';
@@ -69,13 +71,16 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
 
   const chosen = await chooseModel(client, config, chooseTier(changedLines(kept), config));
   const ledger = createRunLedger(config, budget.ceiling, chosen.model);
+  const guidelines = await readGuidelines(forge, pr.baseSha, config.guidelinesFiles, deps.log);
   let files = undefined;
   if (!thread) {
-    const room = Math.floor((ledger.inputRoom(ANSWER_TOKENS) * DIFF_SHARE) / (1 + ledger.inputMargin));
+    // The guidelines come out of the diff's share, so the question still fits.
+    const share = ledger.inputRoom(ANSWER_TOKENS) * DIFF_SHARE - (guidelines ? estimateTokens(guidelines.text) : 0);
+    const room = Math.max(0, Math.floor(share / (1 + ledger.inputMargin)));
     const plan = planChunks(kept, { budgetTokens: room, maxChunkTokens: room, targetChunkTokens: room });
     files = plan.chunks[0]?.slices.map((s) => ({ ...s.file, hunks: s.hunks })) ?? [];
   }
-  const request = buildAskRequest({ model: chosen.model.id, pr, question: deps.question, thread, files });
+  const request = buildAskRequest({ model: chosen.model.id, pr, question: deps.question, thread, files, guidelines });
   const input = await countInput(client, request);
   const result = await callWithinCeiling(client, ledger, request, input, { maxOutput: ANSWER_TOKENS, minOutput: 256 });
   const usage = ledger.total();

@@ -6,6 +6,7 @@ import { helpText } from './trigger/command.js';
 import { checkWriteAccess, refusalText } from './trigger/permission.js';
 import type { Requester, Trigger } from './trigger/trigger.js';
 import { SUMMARY_MARKER } from './state/marker.js';
+import { FAILURE_PREFIX } from './review/render-summary.js';
 
 /** Marks the action's replies (help, refusals), so they never trigger anything. */
 const REPLY_MARKER = '<!-- claude-pr-review:reply -->';
@@ -29,13 +30,16 @@ async function react(forge: ForgeClient, who: Requester | null, threadReply: boo
 
 /** Writes why a requested review failed where the PR's readers look: the top of the summary comment. */
 async function noteFailure(forge: ForgeClient, reason: string): Promise<void> {
-  const line = `> ⚠️ The last review request failed: ${reason.replace(/\n/g, ' ').slice(0, 500)}`;
+  const line = `${FAILURE_PREFIX}${reason.replace(/\n/g, ' ').slice(0, 500)}`;
   const previous = await forge.findComment(SUMMARY_MARKER);
   if (!previous) {
     await forge.createComment(`${SUMMARY_MARKER}\n${line}`);
     return;
   }
-  const body = previous.body.replace(/\n> ⚠️ The last review request failed: [^\n]*/g, '');
+  const body = previous.body
+    .split('\n')
+    .filter((l) => !l.startsWith(FAILURE_PREFIX))
+    .join('\n');
   const [marker, ...rest] = body.split('\n');
   await forge.updateComment(previous.id, [marker, line, ...rest].join('\n'));
 }
@@ -86,7 +90,7 @@ export async function handle(trigger: Exclude<Trigger, { kind: 'ignore' }>, deps
     return handled;
   } catch (error) {
     await react(forge, who, thread !== null, 'confused', log);
-    if (who && trigger.kind === 'review') {
+    if (who && (trigger.kind === 'review' || trigger.kind === 'ask')) {
       await noteFailure(forge, error instanceof Error ? error.message : String(error)).catch(() => {});
     }
     throw error;

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { actionOutputs } from './action-outputs.js';
 import { ConfigError, readConfig, type Config } from './config/config.js';
+import type { InputName } from './config/inputs.js';
+import { loadRepoConfig } from './config/repo-config.js';
 import { connectForge } from './forge/connect.js';
 import { detectForge } from './forge/detect.js';
 import { handle, type Handled } from './handle.js';
 import { createAnthropicModelClient } from './llm/anthropic.js';
 import { checkCredentials } from './llm/credentials.js';
+import { checkPlatform, createPlatformClient } from './llm/provider.js';
 import { annotationsFor } from './review/annotations.js';
 import { toSarif } from './review/sarif.js';
 import { VERSION } from './version.js';
@@ -22,12 +25,31 @@ function env(name: string): string {
 
 /** The model client, or null for a dry run; refuses bad credentials before any request. */
 function modelClient(config: Config, onGitea: boolean) {
+  if (config.platform.provider !== 'anthropic') {
+    // Amazon Bedrock or Vertex AI: region and project from the inputs, else the environment.
+    const platform = checkPlatform(config, process.env);
+    if (!platform.ok) throw new ConfigError(platform.error);
+    for (const secret of platform.secrets) core.setSecret(secret);
+    for (const note of platform.notes) core.info(note);
+    return config.dryRun ? null : createPlatformClient(platform.settings, { timeoutMs: config.timeoutSeconds * 1000 });
+  }
   if (config.dryRun && !config.credentials.apiKey && !config.credentials.authToken) return null;
   const checked = checkCredentials(config.credentials);
   // On Gitea/Forgejo a missing key is also what a pull request from a fork looks like.
   if (!checked.ok) throw new ConfigError(onGitea ? `${checked.error}\n${FORK_ADVICE}` : checked.error);
   for (const note of checked.notes) core.info(note);
-  return createAnthropicModelClient(checked.credentials);
+  return createAnthropicModelClient({ ...checked.credentials, timeoutMs: config.timeoutSeconds * 1000 });
+}
+
+/**
+ * A credential the workflow gives but that must never be sent (a subscription OAuth token) is
+ * refused before the forge is asked for anything. A missing one is reported later, once the
+ * config file had its say (it may ask for a dry run, or another provider).
+ */
+function refuseBadCredential(inputs: Config): void {
+  if (!inputs.credentials.apiKey && !inputs.credentials.authToken) return;
+  const checked = checkCredentials(inputs.credentials);
+  if (!checked.ok) throw new ConfigError(checked.error);
 }
 
 async function skip(reason: string): Promise<void> {
@@ -50,6 +72,8 @@ async function deliver(result: RunResult, prNumber: number): Promise<void> {
     else core.notice(a.message, props);
   }
   await core.summary.addRaw(result.summaryMarkdown).write();
+  if (result.report.status === 'declined')
+    core.warning('The model declined to review this change: nothing was reviewed.');
   if (result.postingError) {
     core.warning(
       `The review could not be posted (${result.postingError}). Its findings are in the job summary, the annotations and the \`findings-file\` output.`,
@@ -74,32 +98,47 @@ async function report(handled: Handled, prNumber: number): Promise<void> {
 /** The action's composition root: the only place that reads the environment and `@actions/core`. */
 export async function main(): Promise<void> {
   try {
-    const config = readConfig((name) => core.getInput(name));
-    for (const secret of [config.credentials.apiKey, config.credentials.authToken, config.githubToken]) {
+    // The config is read twice. The workflow's inputs alone say how to reach the forge (token,
+    // pull request, credentials); only then can the repository config file be read, from the
+    // pull request's base commit, and merged under them (`config` below).
+    const getInput = (name: InputName) => core.getInput(name);
+    const inputs = readConfig(getInput);
+    for (const secret of [inputs.credentials.apiKey, inputs.credentials.authToken, inputs.githubToken]) {
       if (secret) core.setSecret(secret);
     }
     const eventPath = env('GITHUB_EVENT_PATH');
     const payload: unknown = eventPath ? JSON.parse(readFileSync(eventPath, 'utf8')) : {};
-    const trigger = readTrigger(env('GITHUB_EVENT_NAME'), payload, config);
-    if (trigger.kind === 'ignore') return await skip(`${trigger.reason}.`);
+    // Drafts pass this first look: the config file may set `review-drafts` (decided below).
+    const first = readTrigger(env('GITHUB_EVENT_NAME'), payload, { ...inputs, reviewDrafts: true });
+    if (first.kind === 'ignore') return await skip(`${first.reason}.`);
+    refuseBadCredential(inputs);
 
     const fork = isForkPullRequest(payload);
     const onGitea = detectForge(process.env) !== 'github';
-    const noCredential = !config.credentials.apiKey && !config.credentials.authToken && !config.dryRun;
+    const noCredential =
+      inputs.platform.provider === 'anthropic' &&
+      !inputs.credentials.apiKey &&
+      !inputs.credentials.authToken &&
+      !inputs.dryRun;
     if (onGitea && fork && noCredential)
       return await skip(`the Anthropic key is not available to this run. ${FORK_ADVICE}`);
-    const model = modelClient(config, onGitea);
     const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
     const { forge, readOnlyFork } = await connectForge({
       env: process.env,
-      tokenInput: config.githubToken,
+      tokenInput: inputs.githubToken,
       repository: env('GITHUB_REPOSITORY'),
-      pullNumber: trigger.prNumber,
+      pullNumber: first.prNumber,
       fork,
       log: log.info,
     });
     if (readOnlyFork)
       return await skip(`this pull request comes from a fork and the token cannot post. ${FORK_ADVICE}`);
+
+    const repoConfig = await loadRepoConfig(forge, await forge.getPullRequest(), inputs.configFile, log);
+    const config = readConfig(getInput, repoConfig.values, repoConfig.path ?? undefined);
+    const trigger = readTrigger(env('GITHUB_EVENT_NAME'), payload, config);
+    if (trigger.kind === 'ignore') return await skip(`${trigger.reason}.`);
+    const model = modelClient(config, onGitea);
 
     await report(await handle(trigger, { config, forge, model, log }), trigger.prNumber);
   } catch (error) {

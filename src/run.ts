@@ -15,6 +15,7 @@ import { dropRepeats } from './review/fingerprint.js';
 import { placeFindings, type Placement } from './review/place.js';
 import { asPosted, attemptPost, publishReview, publishSummary } from './review/publish.js';
 import { refreshSummary, renderSummary, type SummaryReport } from './review/render-summary.js';
+import { readGuidelines } from './review/guidelines.js';
 import { buildReport } from './review/report.js';
 import { reviewInChunks } from './review/review-chunks.js';
 import { reviewScope } from './review/scope.js';
@@ -69,12 +70,14 @@ export async function run(deps: RunDeps): Promise<RunResult> {
   const chosen = files.length > 0 && !budget.skip ? await chooseModel(client, config, tier, usable) : null;
   if (chosen) log.info(`${chosen.tier} tier → ${chosen.model.id}; ceiling ${budget.ceiling} tokens`);
   const ledger = chosen ? createRunLedger(config, budget.ceiling, chosen.model) : null;
+  // Read from the base commit, and only when a model call is planned.
+  const guidelines = chosen ? await readGuidelines(forge, pr.baseSha, config.guidelinesFiles, log) : null;
   const reviewing = new Set(files.map((f) => f.path));
   const otherFiles = scope.since ? kept.filter((f) => !reviewing.has(f.path)).map((f) => f.path) : [];
   const posting = client !== null && !config.dryRun;
   const outcome =
     chosen && ledger
-      ? await reviewInChunks({ client, ledger, config, pr, files, model: chosen.model, otherFiles }).catch(
+      ? await reviewInChunks({ client, ledger, config, pr, files, model: chosen.model, otherFiles, guidelines }).catch(
           async (error: unknown) => {
             // What was billed before the failure still counts against the PR's and the month's budgets.
             const spent = {
@@ -131,6 +134,7 @@ export async function run(deps: RunDeps): Promise<RunResult> {
     costUsd,
     state,
     extraNotes,
+    guidelines,
   });
   const nothingNew = scope.since !== null && files.length === 0;
   const summaryMarkdown =

@@ -22,7 +22,9 @@ describe('readConfig defaults', () => {
     const c = readConfig(inputs({}));
     expect(c).toEqual({
       credentials: { apiKey: undefined, authToken: undefined, baseUrl: undefined },
+      platform: { provider: 'anthropic', awsRegion: null, vertexRegion: null, vertexProjectId: null },
       githubToken: '',
+      timeoutSeconds: 120,
       maxTokensPerPr: null,
       maxTokensPerMonth: null,
       budgetMode: 'hard',
@@ -43,6 +45,14 @@ describe('readConfig defaults', () => {
       reviewEvent: 'COMMENT',
       reviewDrafts: false,
       dryRun: false,
+      guidelinesFiles: [
+        'CLAUDE.md',
+        'AGENTS.md',
+        '.github/claude-review.md',
+        '.gitea/CLAUDE.md',
+        '.mokogitea/CLAUDE.md',
+      ],
+      configFile: '.github/claude-review.yml',
     });
   });
 

@@ -143,6 +143,10 @@ type Kit = {
 
 type KitOptions = { draft?: boolean; github?: FakeGitHubInit };
 
+/** A request that changes something: not a read, nor a GraphQL query (a POST that only reads). */
+const isWrite = (r: { method: string; path: string }) =>
+  r.method !== 'GET' && r.method !== 'HEAD' && !/\/graphql$/.test(r.path);
+
 // ---------------------------------------------------------------- GitHub
 
 const GH_OWNER = 'Codertocat';
@@ -226,16 +230,14 @@ async function githubKit(opts: KitOptions = {}): Promise<Kit & { github: FakeGit
     botComments: () => github.state.issueComments.filter((c) => c.user === bot),
     botInline: () => github.state.reviews.filter((r) => r.user === bot).flatMap((r) => r.comments),
     botReviews: () => github.state.reviews.filter((r) => r.user === bot).length,
-    writes: () => github.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD').length,
+    writes: () => github.requests.filter(isWrite).length,
     requests: () => github.requests.length,
     writeLog: () =>
-      github.requests
-        .filter((r) => r.method !== 'GET' && r.method !== 'HEAD')
-        .map((r) => {
-          const content = (r.body as { content?: string } | undefined)?.content;
-          if (r.path.endsWith('/reactions')) return { kind: 'reaction', reaction: String(content) };
-          return { kind: /\/pulls\/\d+\/reviews$/.test(r.path) ? 'review' : `${r.method} ${r.path}` };
-        }),
+      github.requests.filter(isWrite).map((r) => {
+        const content = (r.body as { content?: string } | undefined)?.content;
+        if (r.path.endsWith('/reactions')) return { kind: 'reaction', reaction: String(content) };
+        return { kind: /\/pulls\/\d+\/reviews$/.test(r.path) ? 'review' : `${r.method} ${r.path}` };
+      }),
     violations: () => github.violations,
     push(head, files) {
       const previous = pull.headSha;
@@ -371,16 +373,14 @@ async function giteaKit(flavor: 'gitea' | 'forgejo', opts: KitOptions = {}): Pro
     botComments: () => gitea.state.issueComments.filter((c) => c.user === bot()),
     botInline: () => gitea.state.reviews.filter((r) => r.user === bot()).flatMap((r) => r.comments),
     botReviews: () => gitea.state.reviews.filter((r) => r.user === bot()).length,
-    writes: () => gitea.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD').length,
+    writes: () => gitea.requests.filter(isWrite).length,
     requests: () => gitea.requests.length,
     writeLog: () =>
-      gitea.requests
-        .filter((r) => r.method !== 'GET' && r.method !== 'HEAD')
-        .map((r) => {
-          const content = (r.body as { content?: string } | undefined)?.content;
-          if (r.path.endsWith('/reactions')) return { kind: 'reaction', reaction: String(content) };
-          return { kind: /\/pulls\/\d+\/reviews$/.test(r.path) ? 'review' : `${r.method} ${r.path}` };
-        }),
+      gitea.requests.filter(isWrite).map((r) => {
+        const content = (r.body as { content?: string } | undefined)?.content;
+        if (r.path.endsWith('/reactions')) return { kind: 'reaction', reaction: String(content) };
+        return { kind: /\/pulls\/\d+\/reviews$/.test(r.path) ? 'review' : `${r.method} ${r.path}` };
+      }),
     violations: () => [...gitea.violations, ...gitea.quirks],
     push(head, files) {
       gitea.state.commits.push({ sha: head, parents: [pull.headSha], files });
@@ -418,7 +418,7 @@ const FORGES: Array<[string, (opts?: KitOptions) => Promise<Kit>]> = [
   ['Gitea', (opts) => giteaKit('gitea', opts)],
 ];
 
-describe.each(FORGES)('comment commands on %s', (_name, makeKit) => {
+describe.each(FORGES)('comment commands on %s', (forge, makeKit) => {
   test('an unauthorised commenter gets one polite reply, no 👀, and the model is never asked', async () => {
     const kit = await makeKit();
     const { run, commentId } = await kit.command('/review', { login: 'mallory', authorised: false });
@@ -512,9 +512,9 @@ describe.each(FORGES)('comment commands on %s', (_name, makeKit) => {
 
   test('bots and the action’s own comments are ignored: a notice, no model call, nothing written', async () => {
     const kit = await makeKit();
-    const botLogin = _name === 'GitHub' ? 'dependabot[bot]' : 'gitea-actions';
+    const botLogin = forge === 'GitHub' ? 'dependabot[bot]' : 'gitea-actions';
     const cases: Who[] = [
-      { login: botLogin, type: _name === 'GitHub' ? 'Bot' : 'User' },
+      { login: botLogin, type: forge === 'GitHub' ? 'Bot' : 'User' },
       // A bot account GitHub marks only by its login.
       { login: 'renovate[bot]' },
     ];
@@ -642,7 +642,7 @@ describe.each(FORGES)('comment commands on %s', (_name, makeKit) => {
   // the reviewed head, the summary is refreshed from the previous body, which keeps the
   // "⚠️ The last review request failed" line that handle.ts noteFailure wrote for an earlier
   // request, although this request succeeded (👍); only `> ℹ️ ` lines are replaced.
-  test.failing(
+  test(
     'after a failed request, a successful `/review` with nothing new drops the stale failure note',
     async () => {
       const kit = await makeKit();
@@ -746,6 +746,16 @@ describe.each(FORGES)('comment commands on %s', (_name, makeKit) => {
     expect(kit.reactionsOn(commentId)).toEqual(['eyes', '+1']);
     expect(Number(run.outputs['total-tokens'])).toBeGreaterThan(0);
     expect(kit.violations()).toEqual([]);
+  });
+
+  test('a failed `/review ask` gets 😕 and fails the step, posting no answer', async () => {
+    const kit = await makeKit();
+    kit.anthropic.failNext({ status: 401, times: 100 });
+    const { run, commentId } = await kit.command('/review ask is this safe?');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::.*401/m);
+    expect(kit.reactionsOn(commentId)).toEqual(['eyes', 'confused']);
+    expect(kit.botComments().filter((c) => c.body.includes('<!-- claude-pr-review:answer -->'))).toEqual([]);
   });
 });
 
@@ -866,7 +876,7 @@ describe('answers in review threads (GitHub)', () => {
     );
     expect(run.code).toBe(0);
     expect(kit.anthropic.requests).toEqual([]);
-    expect(kit.github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(kit.github.requests.filter(isWrite)).toEqual([]);
   });
 
   test('an unauthorised reply in the action’s thread gets the polite reply there, and no model call', async () => {
@@ -885,6 +895,20 @@ describe('answers in review threads (GitHub)', () => {
     expect(replies[0]!.body).toMatch(/@mallory.*write access/s);
   });
 
+  test('the action’s own answer in a thread (github-actions[bot]) never triggers another', async () => {
+    const kit = await githubKit();
+    const payload = replyPayload(1, '<!-- claude-pr-review:answer -->\nAs asked: `/review` covers it.', {
+      login: 'github-actions[bot]',
+      association: 'NONE',
+    });
+    payload.comment.user.type = 'Bot';
+    const run = await replyRun(kit, payload);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^::notice::Skipped: comments by bots and by this action/m);
+    expect(kit.anthropic.requests).toEqual([]);
+    expect(kit.github.requests).toEqual([]);
+  });
+
   test('a reply that does not mention the trigger is ignored with a notice', async () => {
     const kit = await githubKit();
     await firstReview(kit);
@@ -898,6 +922,29 @@ describe('answers in review threads (GitHub)', () => {
     expect(run.stdout).toMatch(/^::notice::Skipped: the reply does not mention the trigger phrase/m);
     expect(kit.anthropic.requests).toEqual([]);
     expect(kit.github.requests.length).toBe(before);
+  });
+});
+
+describe('review events on Gitea', () => {
+  test('`pull_request_review_comment` (a whole review, no comment object) is ignored with a notice', async () => {
+    const kit = await giteaKit('gitea');
+    // Gitea fires this event name for a submitted review: a PullRequestPayload with `review`.
+    const payload = giteaPayload('opened');
+    payload.action = 'reviewed';
+    payload.review = { type: 'pull_request_review_comment', content: '/review why is this needed?' };
+    const runner = runnerEnv(kit.gitea, payload, false);
+    const run = await runAction({
+      eventName: 'pull_request_review_comment',
+      payload,
+      inputs: inputs(kit.anthropic),
+      apiUrl: kit.gitea.url,
+      repository: `${GITEA_OWNER}/${GITEA_REPO}`,
+      env: runner.env,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^::notice::Skipped: the review event carries no comment/m);
+    expect(kit.anthropic.requests).toEqual([]);
+    expect(kit.requests()).toBe(0);
   });
 });
 

@@ -180,7 +180,7 @@ describe('Anthropic faults, end to end', () => {
   });
 
   // Defect: the message names the cause but no fix (src/llm/anthropic.ts, the generic 4xx branch).
-  test.failing('400 context too long: the error also names a fix (`include`/`exclude` or `model`)', async () => {
+  test('400 context too long: the error also names a fix (`include`/`exclude` or `model`)', async () => {
     const { anthropic, github } = await setup();
     const body = errorBody(400, 'prompt is too long: 250000 tokens > 200000 maximum');
     anthropic.failNext({ status: 400, route: 'messages', body });
@@ -220,7 +220,7 @@ describe('Anthropic faults, end to end', () => {
   // Defect: an HTTP error bills nothing, yet the failed call is charged its whole reservation
   // (src/llm/guarded-call.ts, `ledger.settle(reservation, null)` in the catch) and src/run.ts
   // records it on the PR in a placeholder comment, against `max-tokens-per-pr` and the month.
-  test.failing('529 on every attempt: nothing was billed, so nothing is recorded against the budgets', async () => {
+  test('529 on every attempt: nothing was billed, so nothing is recorded against the budgets', async () => {
     const { anthropic, github } = await setup();
     anthropic.failNext({ status: 529, route: 'messages', times: 20, headers: SHORT_WAIT });
     const run = await review(anthropic, github);
@@ -232,7 +232,7 @@ describe('Anthropic faults, end to end', () => {
   // Defect: no input sets the client's timeout (src/main.ts passes only the credentials to
   // createAnthropicModelClient, whose `timeoutMs` nobody sets), so the SDK's 10-minute default
   // applies to each of 3 attempts. `anthropic-timeout-seconds` is the input this test proposes.
-  test.failing('a stuck API: the call times out and the run fails saying so', async () => {
+  test('a stuck API: the call times out and the run fails saying so', async () => {
     const { anthropic, github } = await setup();
     anthropic.setDelay(1_500);
     const run = await review(anthropic, github, { 'anthropic-timeout-seconds': '1' });
@@ -259,7 +259,7 @@ describe('Anthropic faults, end to end', () => {
 
   // Defect: after a cut by the connection, the error names no fix (src/llm/anthropic.ts, the
   // last branch of toModelError: "the reply stream ended before it was complete: …").
-  test.failing('a stream cut midway (destroy): the error also says to re-run / try again', async () => {
+  test('a stream cut midway (destroy): the error also says to re-run / try again', async () => {
     const { anthropic, github } = await setup();
     anthropic.cutStreamAfterEvents(6, 'destroy');
     const run = await review(anthropic, github);
@@ -283,7 +283,7 @@ describe('Anthropic faults, end to end', () => {
 
   // Defect: the summary of a refusal also says "No problems found." (src/review/render-summary.ts,
   // findingsSection, fed an empty placement by src/run.ts), and the head is recorded as reviewed.
-  test.failing('a refusal: the summary does not claim that no problems were found', async () => {
+  test('a refusal: the summary does not claim that no problems were found', async () => {
     const { anthropic, github } = await setup();
     anthropic.setRespond(() => ({ text: 'I can’t help with reviewing this.', stopReason: 'refusal' }));
     const run = await review(anthropic, github);
@@ -295,7 +295,7 @@ describe('Anthropic faults, end to end', () => {
 
   // Defect: a refusal counts as a review of the head (src/run.ts, `upToDate` is true for any
   // outcome with status 'reviewed'), so the next incremental run finds "nothing new" to review.
-  test.failing('a refusal: the head is not recorded as reviewed', async () => {
+  test('a refusal: the head is not recorded as reviewed', async () => {
     const { anthropic, github } = await setup();
     anthropic.setRespond(() => ({ text: 'I can’t help with reviewing this.', stopReason: 'refusal' }));
     const run = await review(anthropic, github);

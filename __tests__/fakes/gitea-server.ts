@@ -94,6 +94,8 @@ export type FakeGiteaState = {
   permissions: Record<string, FakeGiteaPermission>;
   /** Known history, oldest first; a pull's base, merge base and head SHAs also exist. */
   commits: FakeGiteaCommit[];
+  /** Repository files by commit (SHA or branch name) and path, for `…/contents/*` and `…/raw/*`. */
+  files: Record<string, Record<string, string>>;
   nextId: number;
 };
 
@@ -130,6 +132,8 @@ export type FakeGiteaInit = {
   permissions?: Record<string, FakeGiteaPermission>;
   /** Commits with parents and touched files, for `GET …/compare/{base}...{head}`. */
   commits?: Array<{ sha: string; parents?: string[]; files?: string[] }>;
+  /** Repository files: `{ [ref]: { [path]: text } }`; a ref or path not listed answers 404. */
+  files?: Record<string, Record<string, string>>;
   /** Logins that do not exist on the server (404 from user lookups). */
   missingUsers?: string[];
   /** When set, requests without `token <this>` (or Bearer) get 401. */
@@ -370,7 +374,60 @@ export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeG
       const list = [...review.comments].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.id - b.id);
       return [200, list.map((c) => reviewCommentJson(pull, review, c))];
     }
+    if ((m = /^\/(contents|raw)\/(.+)$/.exec(rest)) && method === 'GET') {
+      return fileAt(m[1] as 'contents' | 'raw', m[2] ?? '', url.searchParams.get('ref') ?? 'main');
+    }
     return notFound();
+  }
+
+  /**
+   * Gitea's `/contents/*` and `/raw/*` routes take the path with its slashes; an escaped slash
+   * (`%2F`, as Octokit sends a `{filepath}` parameter) is part of one name, so not found.
+   * `contents` answers a file as base64 (a directory as a list), `raw` as the bytes.
+   */
+  function fileAt(kind: 'contents' | 'raw', rawPath: string, ref: string): [number, unknown, Record<string, string>?] {
+    if (/%2f/i.test(rawPath)) {
+      quirks.push(`GET …/${kind}/${rawPath}: an escaped slash is not a directory separator on Gitea`);
+      return notFound();
+    }
+    const path = rawPath.split('/').map(decodeURIComponent).join('/');
+    const tree = state.files[ref] ?? {};
+    const text = tree[path];
+    if (kind === 'raw') {
+      return text === undefined ? notFound() : [200, text, { 'content-type': 'text/plain; charset=utf-8' }];
+    }
+    const at = `${apiBase}/repos/${state.owner}/${state.repo}`;
+    const entry = (p: string, type: string, size: number) => ({
+      name: p.split('/').pop() ?? p,
+      path: p,
+      sha: 'c'.repeat(40),
+      last_commit_sha: ref,
+      type,
+      size,
+      encoding: null as string | null,
+      content: null as string | null,
+      target: null,
+      url: `${at}/contents/${p}?ref=${ref}`,
+      html_url: `${root}/${state.owner}/${state.repo}/src/commit/${ref}/${p}`,
+      git_url: `${at}/git/blobs/${'c'.repeat(40)}`,
+      download_url: `${root}/${state.owner}/${state.repo}/raw/commit/${ref}/${p}`,
+      submodule_git_url: null,
+      _links: { self: `${at}/contents/${p}?ref=${ref}`, git: null, html: null },
+    });
+    if (text !== undefined) {
+      const bytes = Buffer.from(text, 'utf8');
+      return [200, { ...entry(path, 'file', bytes.length), encoding: 'base64', content: bytes.toString('base64') }];
+    }
+    const children = new Set(
+      Object.keys(tree)
+        .filter((p) => p.startsWith(`${path}/`))
+        .map((p) => p.slice(path.length + 1).split('/')[0]!),
+    );
+    if (children.size === 0) return notFound();
+    return [
+      200,
+      [...children].map((c) => entry(`${path}/${c}`, tree[`${path}/${c}`] === undefined ? 'dir' : 'file', 0)),
+    ];
   }
 
   /**
@@ -699,6 +756,7 @@ function initialState(init: FakeGiteaInit, forgejo: boolean): FakeGiteaState {
     reactions: [],
     permissions: init.permissions ?? {},
     commits: (init.commits ?? []).map((c) => ({ sha: c.sha, parents: c.parents ?? [], files: c.files ?? [] })),
+    files: init.files ?? {},
     nextId: 1,
   };
   for (const c of init.issueComments ?? []) {

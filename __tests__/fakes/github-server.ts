@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -116,6 +117,8 @@ export type FakeGitHubState = {
   missingUsers: string[];
   /** Answers of the compare endpoint by `base...head`; other pairs are worked out (see `compare`). */
   compares: Record<string, FakeCompare>;
+  /** Repository files by commit (SHA or branch name) and path, for `GET /contents/{path}?ref=`. */
+  files: Record<string, Record<string, string>>;
   nextId: number;
 };
 
@@ -131,6 +134,8 @@ export type FakeGitHubInit = {
   permissions?: FakeGitHubState['permissions'];
   missingUsers?: string[];
   compares?: Record<string, FakeCompare>;
+  /** Repository files: `{ [ref]: { [path]: text } }`; a ref or path not listed answers 404. */
+  files?: Record<string, Record<string, string>>;
   reviewComments?: FakeSeedReviewComment[];
   /** When set, requests without `token <this>` (or Bearer) get 401 Bad credentials. */
   token?: string;
@@ -346,7 +351,49 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
     if ((m = /^\/compare\/([^/]+)$/.exec(rest)) && method === 'GET') {
       return compare(decodeURIComponent(m[1] ?? ''), accept);
     }
+    if ((m = /^\/contents\/(.+)$/.exec(rest)) && method === 'GET') {
+      // Octokit sends the path as one escaped segment (`.github%2Fx.yml`); GitHub takes either form.
+      return contents(decodeURIComponent(m[1] ?? ''), url.searchParams.get('ref') ?? 'main');
+    }
     return notFound();
+  }
+
+  /**
+   * `GET /contents/{path}?ref=`: a file as base64 (in 60-character lines, as GitHub sends
+   * it), without content over 1 MB (`encoding: none`), a directory as a list; else 404.
+   */
+  function contents(path: string, ref: string): [number, unknown] {
+    const tree = state.files[ref] ?? {};
+    const at = `${base}/repos/${state.owner}/${state.repo}/contents`;
+    const entry = (p: string, type: string, size: number) => ({
+      type,
+      size,
+      name: p.split('/').pop() ?? p,
+      path: p,
+      sha: createHash('sha1').update(`${ref}:${p}`).digest('hex'),
+      url: `${at}/${p}?ref=${ref}`,
+      git_url: null,
+      html_url: `${HTML}/${state.owner}/${state.repo}/${type === 'dir' ? 'tree' : 'blob'}/${ref}/${p}`,
+      download_url: null,
+      _links: { self: `${at}/${p}?ref=${ref}`, git: null, html: null },
+    });
+    const text = tree[path];
+    if (text !== undefined) {
+      const bytes = Buffer.from(text, 'utf8');
+      const large = bytes.length > 1024 * 1024;
+      const content = large ? '' : (bytes.toString('base64').match(/.{1,60}/g) ?? []).join('\n');
+      return [200, { ...entry(path, 'file', bytes.length), encoding: large ? 'none' : 'base64', content }];
+    }
+    const children = new Set(
+      Object.keys(tree)
+        .filter((p) => p.startsWith(`${path}/`))
+        .map((p) => p.slice(path.length + 1).split('/')[0]!),
+    );
+    if (children.size === 0) return notFound();
+    return [
+      200,
+      [...children].map((c) => entry(`${path}/${c}`, tree[`${path}/${c}`] === undefined ? 'dir' : 'file', 0)),
+    ];
   }
 
   /**
@@ -707,6 +754,7 @@ function initialState(init: FakeGitHubInit): FakeGitHubState {
     permissions: init.permissions ?? {},
     missingUsers: init.missingUsers ?? [],
     compares: init.compares ?? {},
+    files: init.files ?? {},
     nextId: 1,
   };
   for (const c of init.issueComments ?? []) {

@@ -108,7 +108,7 @@ function compileTemplate(template: string, methods: Json): Operation {
       segment.replace(/\{([^}]+)\}|([^{]+)/g, (_m, name: string | undefined, literal: string | undefined) => {
         if (name !== undefined) {
           names.push(name);
-          return '([^/]+?)';
+          return multiSegment(methods, name) ? '(.+?)' : '([^/]+?)';
         }
         literalChars += (literal ?? '').length;
         return (literal ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -116,6 +116,21 @@ function compileTemplate(template: string, methods: Json): Operation {
     )
     .join('/');
   return { template, pattern: new RegExp(`^${source}$`), names, literalChars, methods };
+}
+
+/**
+ * A path parameter that may hold slashes: GitHub marks one `x-multi-segment`; Gitea's
+ * `{filepath}` is a wildcard route (`/contents/*`, `/raw/*`) that its swagger cannot mark.
+ */
+function multiSegment(methods: Json, name: string): boolean {
+  const lists = [methods.parameters, ...Object.values(methods).map((op) => (op as Json | null)?.parameters)];
+  return lists.some(
+    (list) =>
+      Array.isArray(list) &&
+      (list as Parameter[]).some(
+        (p) => p.name === name && p.in === 'path' && (p['x-multi-segment'] === true || name === 'filepath'),
+      ),
+  );
 }
 
 function findOperation(operations: Operation[], path: string) {

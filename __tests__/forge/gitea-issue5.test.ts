@@ -260,6 +260,7 @@ describe('Gitea listReviewComments', () => {
       path: 'src/app.ts',
       line: 12,
       outdated: false,
+      resolved: false,
       inReplyTo: null,
       author: 'bob',
     });

@@ -212,6 +212,7 @@ describe('GitHub review comments', () => {
       path: 'app.ts',
       line: 2,
       outdated: false,
+      resolved: false,
       inReplyTo: null,
       author: 'mona',
     });
@@ -222,8 +223,10 @@ describe('GitHub review comments', () => {
     expect(replyToReply).toMatchObject({ inReplyTo: first?.id });
     expect(outdatedReply).toMatchObject({ line: null, outdated: true, inReplyTo: outdated?.id });
     expect(comments.map((c) => c.id)).toEqual([...comments.map((c) => c.id)].sort((a, b) => a - b));
+    // The REST listing, then GraphQL for which threads are resolved (REST does not say).
     expect(fake.requests.map((r) => [r.path, r.query])).toEqual([
       ['/repos/octo/repo/pulls/7/comments', { per_page: '100' }],
+      ['/graphql', {}],
     ]);
   });
 
@@ -247,7 +250,7 @@ describe('GitHub review comments', () => {
     const [first] = await forge().listReviewComments();
     const reply = await forge().replyToReviewComment(first?.id ?? 0, 'Answer from the bot');
     expect(reply.url).toBe(`https://github.com/octo/repo/pull/7#discussion_r${reply.id}`);
-    const post = fake.requests.find((r) => r.method === 'POST');
+    const post = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/replies'));
     expect(post).toMatchObject({
       path: `/repos/octo/repo/pulls/7/comments/${first?.id}/replies`,
       body: { body: 'Answer from the bot' },
@@ -260,6 +263,7 @@ describe('GitHub review comments', () => {
       path: 'app.ts',
       line: 2,
       outdated: false,
+      resolved: false,
       inReplyTo: first?.id,
       author: 'github-actions[bot]',
     });

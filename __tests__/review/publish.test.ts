@@ -46,8 +46,11 @@ describe('publishReview', () => {
   test('nothing inline and event COMMENT: no review is posted at all', async () => {
     const forge = newForge();
     const placement = placeFindings([finding({ line: 99 })], INDEX, opts);
-    expect(await publishReview(forge, PR, placement, 'COMMENT')).toBeNull();
-    expect(await publishReview(forge, PR, { inline: [], unplaced: [], belowMinSeverity: 0 }, 'COMMENT')).toBeNull();
+    expect(await publishReview(forge, PR, placement, 'COMMENT')).toEqual({ url: null, refused: [] });
+    expect(await publishReview(forge, PR, { inline: [], unplaced: [], belowMinSeverity: 0 }, 'COMMENT')).toEqual({
+      url: null,
+      refused: [],
+    });
     expect(forge.reviews).toEqual([]);
   });
 
@@ -58,7 +61,7 @@ describe('publishReview', () => {
       INDEX,
       opts,
     );
-    const url = await publishReview(forge, PR, placement, 'COMMENT');
+    const { url } = await publishReview(forge, PR, placement, 'COMMENT');
     expect(url).toBe('https://example.test/o/r/pull/7#review-1');
     expect(forge.reviews).toHaveLength(1);
     const r = forge.reviews[0]!;
@@ -103,7 +106,7 @@ describe('publishReview', () => {
     const forge = newForge();
     const placement: Placement = placeFindings([finding({ severity: 'critical', line: 99 })], INDEX, opts);
     expect(placement.inline).toEqual([]);
-    expect(await publishReview(forge, PR, placement, 'REQUEST_CHANGES-on-critical')).not.toBeNull();
+    expect((await publishReview(forge, PR, placement, 'REQUEST_CHANGES-on-critical')).url).not.toBeNull();
     expect(forge.reviews[0]).toMatchObject({ event: 'REQUEST_CHANGES', comments: [] });
   });
 
@@ -141,5 +144,23 @@ describe('publishSummary', () => {
     expect(second.id).toBe(first.id);
     expect(forge.comments.filter((c) => c.body.includes(SUMMARY_MARKER))).toHaveLength(1);
     expect(forge.comments.map((c) => c.body)).toEqual(['an unrelated comment', `${SUMMARY_MARKER}\nsecond`]);
+  });
+});
+
+describe('a review the forge refuses (422)', () => {
+  test('probes the anchors, posts the accepted ones as one review, and returns the refused ones', async () => {
+    const forge = newForge();
+    const placement = placeFindings(
+      [finding({ line: 11, title: 'kept' }), finding({ line: 12, title: 'refused' })],
+      INDEX,
+      opts,
+    );
+    forge.badAnchors.push({ path: placement.inline[1]!.anchor.path, line: placement.inline[1]!.anchor.line });
+    const { url, refused } = await publishReview(forge, PR, placement, 'COMMENT');
+    expect(url).not.toBeNull();
+    expect(forge.reviews).toHaveLength(1);
+    expect(forge.reviews[0]!.comments.map((c) => c.line)).toEqual([placement.inline[0]!.anchor.line]);
+    expect(refused.map((r) => r.finding.title)).toEqual(['refused']);
+    expect(refused[0]!.reason).toMatch(/refused this line/);
   });
 });

@@ -3,6 +3,7 @@ import { INPUT_NAMES, type InputName } from '../config/inputs.js';
 import { createLocalForge } from '../forge/local.js';
 import { createAnthropicModelClient } from '../llm/anthropic.js';
 import { checkCredentials } from '../llm/credentials.js';
+import { checkPlatform, createPlatformClient } from '../llm/provider.js';
 import { run } from '../run.js';
 import { formatComment, withProgress, type Terminal } from './terminal.js';
 
@@ -61,17 +62,23 @@ export async function cli(argv: string[]): Promise<number> {
       authToken: process.env.ANTHROPIC_AUTH_TOKEN?.trim() || undefined,
       baseUrl: process.env.ANTHROPIC_BASE_URL?.trim() || undefined,
     };
-    const hasCredential = Boolean(config.credentials.apiKey || config.credentials.authToken);
+    const onPlatform = config.platform.provider !== 'anthropic';
+    const hasCredential = onPlatform || Boolean(config.credentials.apiKey || config.credentials.authToken);
     if (command === 'review' && !hasCredential) {
       throw new ConfigError(
         '`review` needs ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the environment; `preview` is the dry run.',
       );
     }
     let model = null;
-    if (hasCredential) {
+    if (onPlatform) {
+      // Bedrock or Vertex: credentials and region come from the environment, as in the action.
+      const platform = checkPlatform(config, process.env);
+      if (!platform.ok) throw new ConfigError(platform.error);
+      model = createPlatformClient(platform.settings, { timeoutMs: config.timeoutSeconds * 1000 });
+    } else if (hasCredential) {
       const checked = checkCredentials(config.credentials);
       if (!checked.ok) throw new ConfigError(checked.error);
-      model = createAnthropicModelClient(checked.credentials);
+      model = createAnthropicModelClient({ ...checked.credentials, timeoutMs: config.timeoutSeconds * 1000 });
     }
     const forge = createLocalForge({
       cwd: process.cwd(),

@@ -11,6 +11,8 @@ export type ReviewEventPolicy = 'COMMENT' | 'REQUEST_CHANGES-on-critical';
 
 export type Config = {
   credentials: { apiKey?: string; authToken?: string; baseUrl?: string };
+  /** How long one API request may wait before it counts as failed (then retried). */
+  timeoutSeconds: number;
   /** `provider` and its region/project inputs; empty ones are filled from the environment by main.ts. */
   platform: PlatformConfig;
   githubToken: string;
@@ -238,6 +240,7 @@ const rawSchema = z.object({
   'vertex-region': platformValue('vertex-region'),
   'vertex-project-id': platformValue('vertex-project-id'),
   'github-token': secret,
+  'anthropic-timeout-seconds': integer('anthropic-timeout-seconds', 1, 3600),
   model: modelSpec('model'),
   'model-small': modelSpec('model-small'),
   'model-medium': modelSpec('model-medium'),
@@ -308,9 +311,7 @@ export function readConfig(
   }
   const where = (name: InputName) => (source[name] === 'file' ? ` (set in \`${fileName}\`)` : '');
   const parsed = rawSchema.safeParse(raw);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => `${i.message}${where(i.path[0] as InputName)}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.message}${where(i.path[0] as InputName)}`);
   // Checked on the raw text so it is reported together with any other mistake.
   const small = Number(raw['small-max-lines']);
   const medium = Number(raw['medium-max-lines']);
@@ -341,6 +342,7 @@ export function readConfig(
       vertexProjectId: v['vertex-project-id'],
     },
     githubToken: v['github-token'],
+    timeoutSeconds: v['anthropic-timeout-seconds'],
     model: v.model === '' ? null : v.model,
     tierModels: { small: v['model-small'], medium: v['model-medium'], large: v['model-large'] },
     smallMaxLines: v['small-max-lines'],

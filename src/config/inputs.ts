@@ -6,6 +6,7 @@ export const INPUT_DEFAULTS = {
   'anthropic-api-key': '',
   'anthropic-auth-token': '',
   'anthropic-base-url': '',
+  'anthropic-timeout-seconds': '120',
   provider: 'anthropic',
   'aws-region': '',
   'vertex-region': '',

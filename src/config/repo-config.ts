@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import type { ForgeClient, Logger, PullRequest } from '../ports.js';
 import { ConfigError } from './config.js';
 import {
@@ -36,13 +36,14 @@ export function parseRepoConfig(text: string, file: string): Partial<Record<Inpu
   if (yamlError) {
     const pos = yamlError.linePos?.[0];
     const where = pos ? `line ${pos.line}, column ${pos.col}` : 'an unknown line';
-    fail([`not valid YAML at ${where}: ${yamlError.message.split('\n')[0]}`]);
+    const what = yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    fail([`not valid YAML at ${where}: ${what}`]);
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return {};
   if (!isMap(doc.contents)) {
     fail([`${at(doc.contents)}: must be a mapping of input names to values, e.g. \`max-tokens-per-run: 50000\``]);
   }
-  const map = doc.contents as Extract<typeof doc.contents, { items: unknown }>;
+  const map = doc.contents as YAMLMap<unknown, unknown>;
 
   const values: Partial<Record<InputName, string>> = {};
   const problems: string[] = [];

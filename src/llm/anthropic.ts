@@ -83,7 +83,7 @@ export class ModelError extends Error {
 
 type Operation = 'list' | 'count' | 'complete';
 
-type CallContext = {
+export type CallContext = {
   operation: Operation;
   model?: string;
   attempts: number;
@@ -173,8 +173,8 @@ export function createAnthropicModelClient(opts: AnthropicClientOptions): ModelC
   };
 }
 
-/** The request both `countTokens` and `complete` send, so the count is of what is sent. */
-function toParams(request: ModelRequest) {
+/** The request both `countTokens` and `complete` send, so the count is of what is sent (also on Bedrock and Vertex AI). */
+export function toParams(request: ModelRequest) {
   return {
     model: request.model,
     system: request.system.map(toTextBlock),
@@ -209,7 +209,7 @@ function toDescriptor(info: ModelInfo): ModelDescriptor {
   };
 }
 
-function toTokenUsage(usage: Usage): TokenUsage {
+export function toTokenUsage(usage: Usage): TokenUsage {
   return {
     input: usage.input_tokens ?? 0,
     output: usage.output_tokens ?? 0,
@@ -219,18 +219,18 @@ function toTokenUsage(usage: Usage): TokenUsage {
 }
 
 /** Counts HTTP attempts of one call (the SDK runs per-request middleware on every retry). */
-function countAttempts(context: CallContext): Middleware {
+export function countAttempts(context: CallContext): Middleware {
   return (request, next) => {
     context.attempts += 1;
     return next(request);
   };
 }
 
-function isEndpointMissing(error: unknown): boolean {
+export function isEndpointMissing(error: unknown): boolean {
   return error instanceof APIError && (error.status === 404 || error.status === 405 || error.status === 501);
 }
 
-function mentionsModel(error: unknown): boolean {
+export function mentionsModel(error: unknown): boolean {
   return error instanceof APIError && error.type === 'not_found_error' && /model/i.test(error.apiMessage ?? '');
 }
 
@@ -253,7 +253,7 @@ function toModelError(error: unknown, context: CallContext, redaction: Redaction
   }
   if (error instanceof APIConnectionTimeoutError) {
     return new ModelError(
-      `Anthropic API: ${what} timed out${afterRetries}. Try again later, or check \`anthropic-base-url\` if you use a gateway.`,
+      `Anthropic API: ${what} timed out${afterRetries}: try again later, raise \`anthropic-timeout-seconds\`, or check \`anthropic-base-url\` if you use a gateway.`,
       { kind: 'timeout', ...base },
     );
   }
@@ -309,24 +309,31 @@ function toModelError(error: unknown, context: CallContext, redaction: Redaction
       return withStatus('overloaded', `overloaded${afterRetries}: try again later.`);
     }
     if (status >= 500) return withStatus('server', `server error${afterRetries}: try again later.`);
+    if (/prompt is too long|too many tokens|context (length|window)/i.test(error.message)) {
+      return withStatus(
+        'bad-request',
+        `the prompt is too long for the model's context while ${what}: narrow the review with \`include\`/\`exclude\`, or choose a model with a larger context (\`model\`).`,
+      );
+    }
     return withStatus('bad-request', `the request was refused while ${what}.`);
   }
   const message = error instanceof Error ? error.message : String(error);
   // The SDK's words when the connection ends before `message_stop`, or the body read fails.
   const cut = context.operation === 'complete';
   return new ModelError(
-    `Anthropic API: ${cut ? 'the reply stream ended before it was complete' : `${what} failed`}: ${clean(truncate(message, 300))}`,
+    `Anthropic API: ${cut ? 'the reply stream ended before it was complete' : `${what} failed`}: ${clean(truncate(message, 300))}. ` +
+      `The connection dropped: re-run the job, and if you use a gateway check \`anthropic-base-url\`.`,
     { kind: cut ? 'stream-cut' : 'unknown', ...base },
   );
 }
 
-function redact(text: string, secrets: string[]): string {
+export function redact(text: string, secrets: string[]): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join('***');
   return out.replace(/sk-ant-[A-Za-z0-9_-]+/g, 'sk-ant-***').replace(/Bearer\s+\S+/gi, 'Bearer ***');
 }
 
-function hostOf(url: string): string {
+export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
@@ -334,6 +341,6 @@ function hostOf(url: string): string {
   }
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -10,7 +10,7 @@ export type CredentialCheck = { ok: true; credentials: Credentials; notes: strin
 /** Prefix of Claude Pro/Max subscription OAuth tokens. */
 const OAUTH_TOKEN_PREFIX = 'sk-ant-oat';
 
-const OAUTH_REFUSAL =
+export const OAUTH_REFUSAL =
   'A Claude subscription OAuth token (`sk-ant-oat…`) was given. The provider’s terms allow these ' +
   'tokens only in its own clients (such as Claude Code), not in bots or CI, so this action refuses ' +
   'it and sends no request with it. Use a Console API key as `anthropic-api-key` ' +
@@ -86,7 +86,7 @@ function clean(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function isOAuthToken(value: string | undefined): boolean {
+export function isOAuthToken(value: string | undefined): boolean {
   return value !== undefined && value.startsWith(OAUTH_TOKEN_PREFIX);
 }
 

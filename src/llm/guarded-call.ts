@@ -39,9 +39,11 @@ export async function callWithinCeiling(
     ledger.settle(reservation, reply.usage);
     return { kind: 'answered', reply, maxTokens: reservation.maxOutput };
   } catch (error) {
-    // What a failed call billed is unknown (a stream may have been cut after output began),
-    // so it is charged its whole reservation: the ceiling holds whatever happened.
-    ledger.settle(reservation, null);
+    // An error answer (HTTP 4xx/5xx, after the SDK's retries) bills nothing. A reply cut
+    // midway may have billed anything up to the reservation, so it is charged all of it.
+    const e = error as { status?: unknown; kind?: unknown };
+    const answeredWithError = typeof e.status === 'number' && e.kind !== 'stream-cut';
+    ledger.settle(reservation, answeredWithError ? { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 } : null);
     throw error;
   }
 }

@@ -1,13 +1,20 @@
 import type { Config } from '../config/config.js';
 import { ConfigError } from '../config/config.js';
 import type { ModelClient, ModelDescriptor } from '../ports.js';
+import type { Provider } from '../config/platform.js';
 import { resolveModel, type ResolvedModel } from './models.js';
 import { TIERS, type Tier } from './tier.js';
 
 export type ChosenModel = { model: ResolvedModel; tier: Tier; notes: string[] };
 
-function resolveTier(spec: string, input: string, catalogue: ModelDescriptor[] | null, client: ModelClient | null) {
-  const resolved = resolveModel(spec, catalogue);
+function resolveTier(
+  spec: string,
+  input: string,
+  catalogue: ModelDescriptor[] | null,
+  client: ModelClient | null,
+  provider: Provider = 'anthropic',
+) {
+  const resolved = resolveModel(spec, catalogue, provider);
   if ('error' in resolved) throw new ConfigError(`Invalid input \`${input}\`: ${resolved.error}`);
   const notes: string[] = [];
   if (resolved.source === 'built-in') {
@@ -33,12 +40,13 @@ export async function chooseModel(
   usable: (model: ResolvedModel) => boolean = () => true,
 ): Promise<ChosenModel> {
   const catalogue = client ? await client.listModels() : null;
-  if (config.model) return { tier, ...resolveTier(config.model, 'model', catalogue, client) };
-  const first = resolveTier(config.tierModels[tier], `model-${tier}`, catalogue, client);
+  const provider = config.platform.provider;
+  if (config.model) return { tier, ...resolveTier(config.model, 'model', catalogue, client, provider) };
+  const first = resolveTier(config.tierModels[tier], `model-${tier}`, catalogue, client, provider);
   let chosen: ChosenModel = { tier, ...first };
   for (let i = TIERS.indexOf(tier) - 1; i >= 0 && !usable(chosen.model); i--) {
     const lower = TIERS[i]!;
-    const next = resolveTier(config.tierModels[lower], `model-${lower}`, catalogue, client);
+    const next = resolveTier(config.tierModels[lower], `model-${lower}`, catalogue, client, provider);
     next.notes.unshift(
       `Stepped down from the ${chosen.tier} tier (\`${chosen.model.id}\`) to the ${lower} tier (\`${next.model.id}\`): the budget cannot pay for a useful review with the larger model.`,
     );

@@ -1,4 +1,5 @@
 import type { TokenUsage } from '../ports.js';
+import { apiModelId } from './models.js';
 
 /** US dollars per million tokens. */
 export type Price = { input: number; output: number; cacheWrite: number; cacheRead: number };
@@ -28,8 +29,10 @@ export function priceFor(
   modelId: string,
   table: Record<string, Price> = PRICE_TABLE,
 ): { price: Price; known: boolean } {
+  // A Bedrock or Vertex AI id is priced as the Claude API model inside it (list prices are the same).
+  const apiId = apiModelId(modelId);
   const key = Object.keys(table)
-    .filter((k) => modelId.startsWith(k))
+    .filter((k) => modelId.startsWith(k) || apiId.startsWith(k))
     .sort((a, b) => b.length - a.length)[0];
   return key ? { price: table[key]!, known: true } : { price: FALLBACK, known: false };
 }

@@ -10,7 +10,7 @@ import type { Placement } from './place.js';
 import { SEVERITY_BADGE } from './severity.js';
 import { SEVERITIES } from './findings.js';
 
-export type RunStatus = 'reviewed' | 'nothing-to-review' | 'over-ceiling' | 'over-budget' | 'dry-run';
+export type RunStatus = 'reviewed' | 'nothing-to-review' | 'over-ceiling' | 'over-budget' | 'dry-run' | 'declined';
 
 export type SummaryReport = {
   status: RunStatus;
@@ -32,6 +32,8 @@ export type SummaryReport = {
   /** Things the reader should know: fallbacks used, problems with the answer, plans. */
   notes: string[];
   state: ReviewState;
+  /** Guideline files the model was given (`guidelines-files`), and whether they were cut to fit. */
+  guidelines?: { paths: string[]; cut: boolean } | null;
 };
 
 /**
@@ -89,6 +91,8 @@ function headline(r: SummaryReport): string {
       return `### Claude review of ${shortSha(r.headSha)}: nothing to review`;
     case 'over-ceiling':
       return `### Claude review of ${shortSha(r.headSha)}: not run, the token ceiling is too low`;
+    case 'declined':
+      return `### Claude review of ${shortSha(r.headSha)}: not reviewed, the model declined`;
     case 'over-budget':
       return `### Claude review of ${shortSha(r.headSha)}: not run, the budget is used up`;
     case 'dry-run':
@@ -181,12 +185,18 @@ export function renderSummary(r: SummaryReport): string {
   if (r.placement) parts.push(...findingsSection(r.placement), '');
   parts.push(...openSection(r.open));
   parts.push(...filesSection(r), '', ...usageTable(r), '');
+  if (r.guidelines && r.guidelines.paths.length > 0) {
+    const cut = r.guidelines.cut ? ' _(cut to the token limit for guidelines)_' : '';
+    parts.push(`Guidelines: ${r.guidelines.paths.map(code).join(', ')}${cut}`, '');
+  }
   if (r.notes.length > 0) parts.push(...r.notes.map((n) => `> ${n}`), '');
   parts.push(`<sub>claude-pr-review · head ${shortSha(r.headSha)}</sub>`, encodeState(r.state));
   return parts.join('\n');
 }
 
 const REFRESH_PREFIX = '> ℹ️ ';
+/** Written by a failed request; any later run that completes clears it. */
+export const FAILURE_PREFIX = '> ⚠️ The last review request failed: ';
 
 /**
  * The previous summary kept as it was, with `notes` on top and the new state: a run that found
@@ -195,7 +205,7 @@ const REFRESH_PREFIX = '> ℹ️ ';
 export function refreshSummary(previous: string, notes: string[], state: ReviewState): string {
   const lines = replaceState(previous, state)
     .split('\n')
-    .filter((l) => !l.startsWith(REFRESH_PREFIX));
+    .filter((l) => !l.startsWith(REFRESH_PREFIX) && !l.startsWith(FAILURE_PREFIX));
   const at = lines.findIndex((l) => l.startsWith('### '));
   const insert = notes.map((n) => `${REFRESH_PREFIX}${neutralizeMentions(n)}`);
   lines.splice(at < 0 ? 1 : at + 1, 0, '', ...insert);

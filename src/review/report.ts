@@ -7,6 +7,7 @@ import type { Tier } from '../plan/tier.js';
 import type { TokenUsage } from '../ports.js';
 import type { ReviewState } from '../state/marker.js';
 import type { OpenFinding } from './fingerprint.js';
+import type { Guidelines } from './guidelines.js';
 import type { Placement } from './place.js';
 import type { SummaryReport } from './render-summary.js';
 import type { ChunkedOutcome } from './review-chunks.js';
@@ -51,6 +52,8 @@ export function buildReport(r: {
   costUsd: number;
   state: ReviewState;
   extraNotes: string[];
+  /** The guidelines the review was given, if any. */
+  guidelines?: Guidelines | null;
 }): SummaryReport {
   const { outcome, chosen, budget } = r;
   return {
@@ -75,5 +78,6 @@ export function buildReport(r: {
       ...r.extraNotes,
     ],
     state: r.state,
+    guidelines: r.guidelines ? { paths: r.guidelines.paths, cut: r.guidelines.cut } : null,
   };
 }

@@ -11,6 +11,7 @@ import type { ModelClient, PullRequest } from '../ports.js';
 import { readAnswer } from './answer.js';
 import type { Finding, ReviewAnswer } from './findings.js';
 import { mapPool } from './pool.js';
+import type { Guidelines } from './guidelines.js';
 import { buildReviewRequest, buildSummaryRequest, newPromptTag, type ReviewPart } from './prompt.js';
 import { formatUsd } from './render-summary.js';
 
@@ -32,7 +33,7 @@ const CALIBRATION_SAMPLE_TOKENS = 20_000;
 const SPREAD_SLACK = 1.03;
 
 export type ChunkedOutcome = {
-  status: 'reviewed' | 'over-ceiling' | 'dry-run';
+  status: 'reviewed' | 'over-ceiling' | 'dry-run' | 'declined';
   answer: ReviewAnswer | null;
   notes: string[];
   leftOut: LeftOut[];
@@ -50,6 +51,8 @@ type Args = {
   model: ResolvedModel;
   /** Paths of the PR not under review in this run (incremental), shown as context. */
   otherFiles?: string[];
+  /** The project's guidelines, sent with every part (in the cached prefix). */
+  guidelines?: Guidelines | null;
 };
 
 function num(n: number): string {
@@ -65,7 +68,7 @@ function chunkFiles(chunk: Chunk): DiffFile[] {
   return chunk.slices.map((s) => ({ ...s.file, hunks: s.hunks }));
 }
 
-/** Tokens a call needs beyond its diff: prompt, description, schema (counted once on an empty diff). */
+/** Tokens a call needs beyond its diff: prompt, guidelines, description, schema (counted once on an empty diff). */
 async function promptOverhead(args: Args, tag: string): Promise<InputCount> {
   const empty = buildReviewRequest({
     model: args.model.id,
@@ -74,6 +77,7 @@ async function promptOverhead(args: Args, tag: string): Promise<InputCount> {
     tag,
     part: { index: 99, count: 99 },
     otherFiles: args.otherFiles,
+    guidelines: args.guidelines,
   });
   return countInput(args.client, empty);
 }
@@ -108,6 +112,7 @@ async function calibrate(
     tag,
     part: { index: 99, count: 99 },
     otherFiles: args.otherFiles,
+    guidelines: args.guidelines,
   });
   const counted = await countInput(args.client, request);
   return Math.min(1, Math.max(0.25, ((counted.tokens - overhead.tokens) / estimated) * 1.05));
@@ -158,6 +163,7 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
       files: args.files,
       tag,
       otherFiles: args.otherFiles,
+      guidelines: args.guidelines,
     });
     const input = await countInput(client, request);
     const room = ledger.outputRoom(input.tokens, outputCap);
@@ -172,7 +178,20 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
             `The answer reached \`max_tokens\` (${num(result.maxTokens)}); findings after that point are missing.`,
           );
         }
-        if (result.reply.stopReason === 'refusal') notes.push('The model declined to review this change.');
+        if (result.reply.stopReason === 'refusal') {
+          // A refusal is not a clean bill of health: say so, and leave the head unreviewed.
+          const declined =
+            'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
+          return {
+            status: 'declined',
+            answer: null,
+            notes: [declined],
+            leftOut: [],
+            reviewedLines: 0,
+            totalLines,
+            calls: 1,
+          };
+        }
         const a = answer ?? { summary: '', findings: [] };
         return { status: 'reviewed', answer: a, notes, leftOut: [], reviewedLines: totalLines, totalLines, calls: 1 };
       }
@@ -233,8 +252,13 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     );
     for (const [i, r] of results.entries()) {
       const chunk = plan.chunks[i]!;
-      if (r === null || r === 'does-not-fit') {
-        const reason = r === null ? 'its part of the review failed' : 'token ceiling reached';
+      if (r === null || r === 'does-not-fit' || r === 'declined') {
+        const reason =
+          r === null
+            ? 'its part of the review failed'
+            : r === 'declined'
+              ? 'the model declined this part'
+              : 'token ceiling reached';
         lost.push(...chunk.slices.map((sl) => ({ path: sl.file.path, reason, lines: sl.lines, partial: false })));
       } else {
         answers.push(r.answer);
@@ -265,6 +289,19 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
   if (answers.length === 0) {
     if (failures.length > 0) throw failures[0];
     if (dry) return dryRun(args, [], 0, 0, totalLines, leftOut);
+    if (lost.length > 0 && lost.every((l) => l.reason === 'the model declined this part')) {
+      const declined =
+        'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
+      return {
+        status: 'declined',
+        answer: null,
+        notes: [declined],
+        leftOut,
+        reviewedLines: 0,
+        totalLines,
+        calls: parts,
+      };
+    }
     return {
       status: 'over-ceiling',
       answer: null,
@@ -318,10 +355,12 @@ async function reviewPart(args: Args, chunk: Chunk, tag: string, part: ReviewPar
     tag,
     part,
     otherFiles: args.otherFiles,
+    guidelines: args.guidelines,
   });
   const input = await countInput(client, request);
   const result = await callWithinCeiling(client, args.ledger, request, input, { maxOutput });
   if (result.kind === 'does-not-fit') return 'does-not-fit' as const;
+  if (result.reply.stopReason === 'refusal') return 'declined' as const;
   const { answer, problems } = readAnswer(result.reply.output);
   const notes = problems.map((p) => `Note (part ${part.index}): ${p}.`);
   if (result.reply.stopReason === 'max_tokens') {
