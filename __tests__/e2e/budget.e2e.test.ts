@@ -21,7 +21,9 @@ function findingPerPart(body: FakeMessagesBody) {
   const text = JSON.stringify(body.messages);
   const path = /## (\S+?)(?: |\\n)/.exec(text)?.[1];
   const line = /\\n\s*(\d+) \+ /.exec(text)?.[1];
-  const isSummary = JSON.stringify(body.tools?.[0]?.input_schema ?? {}).includes('findings') === false;
+  const isSummary =
+    JSON.stringify(body.output_config?.format?.schema ?? body.tools?.[0]?.input_schema ?? {}).includes('findings') ===
+    false;
   if (isSummary) return { toolInput: { summary: 'Adds three hundred generated modules.' } };
   return {
     toolInput: {

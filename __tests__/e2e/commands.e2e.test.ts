@@ -47,8 +47,8 @@ const FINDINGS = [
 const ANSWER = 'Because `compute` can fail, and the failure is silently dropped here.';
 
 const isAsk = (body: FakeMessagesBody) =>
-  JSON.stringify(body.tools?.[0]?.input_schema ?? {}).includes('"answer"') &&
-  !JSON.stringify(body.tools?.[0]?.input_schema ?? {}).includes('"findings"');
+  JSON.stringify(body.output_config?.format?.schema ?? body.tools?.[0]?.input_schema ?? {}).includes('"answer"') &&
+  !JSON.stringify(body.output_config?.format?.schema ?? body.tools?.[0]?.input_schema ?? {}).includes('"findings"');
 
 function respond(body: FakeMessagesBody) {
   if (isAsk(body)) return { toolInput: { answer: ANSWER } };
@@ -642,23 +642,20 @@ describe.each(FORGES)('comment commands on %s', (forge, makeKit) => {
   // the reviewed head, the summary is refreshed from the previous body, which keeps the
   // "⚠️ The last review request failed" line that handle.ts noteFailure wrote for an earlier
   // request, although this request succeeded (👍); only `> ℹ️ ` lines are replaced.
-  test(
-    'after a failed request, a successful `/review` with nothing new drops the stale failure note',
-    async () => {
-      const kit = await makeKit();
-      await firstReview(kit);
-      kit.anthropic.failNext({ status: 401, times: 100 });
-      expect((await kit.command('/review full')).run.code).toBe(1);
-      kit.anthropic.reset();
-      const { run, commentId } = await kit.command('/review');
-      expect(run.code).toBe(0);
-      expect(kit.reactionsOn(commentId)).toEqual(['eyes', '+1']);
-      expect(kit.anthropic.requestsTo('messages')).toEqual([]);
-      const summary = summaryOf(kit)[0]!.body;
-      expect(summary).toMatch(new RegExp(`Nothing new since ${short(H1)}`));
-      expect(summary).not.toContain('The last review request failed');
-    },
-  );
+  test('after a failed request, a successful `/review` with nothing new drops the stale failure note', async () => {
+    const kit = await makeKit();
+    await firstReview(kit);
+    kit.anthropic.failNext({ status: 401, times: 100 });
+    expect((await kit.command('/review full')).run.code).toBe(1);
+    kit.anthropic.reset();
+    const { run, commentId } = await kit.command('/review');
+    expect(run.code).toBe(0);
+    expect(kit.reactionsOn(commentId)).toEqual(['eyes', '+1']);
+    expect(kit.anthropic.requestsTo('messages')).toEqual([]);
+    const summary = summaryOf(kit)[0]!.body;
+    expect(summary).toMatch(new RegExp(`Nothing new since ${short(H1)}`));
+    expect(summary).not.toContain('The last review request failed');
+  });
 
   test('a model failure before any review: the summary comment is created with the reason', async () => {
     const kit = await makeKit();

@@ -28,6 +28,8 @@ export type FakeMessagesBody = {
   messages?: Array<{ role: string; content: string | Array<Record<string, unknown>> }>;
   tools?: Array<{ name: string; description?: string; input_schema?: unknown; cache_control?: unknown }>;
   tool_choice?: { type: string; name?: string };
+  /** Structured outputs (JSON outputs): the reply is one text block of JSON matching `format.schema`. */
+  output_config?: { format?: { type?: string; schema?: unknown } | null; effort?: string | null };
   [key: string]: unknown;
 };
 
@@ -38,10 +40,17 @@ export type WireUsage = {
   cache_read_input_tokens: number;
 };
 
-/** What the scripted model answers. `toolInput` goes in a tool_use block named like the forced tool. */
+/**
+ * What the scripted model answers. `toolInput` is the structured answer: with
+ * `output_config.format` (JSON outputs) it is sent as the JSON text of a text block (and
+ * `text`, if any, is ignored: the reply is constrained to the schema); with a forced tool
+ * (models that still accept one) it goes in a tool_use block named like that tool.
+ */
 export type ScriptedReply = {
   toolInput?: unknown;
   text?: string;
+  /** Sent first as a `thinking` block (adaptive thinking); never part of the answer. */
+  thinking?: string;
   stopReason?: string;
   /** Overrides the computed usage; output is still clamped to the request's `max_tokens`. */
   usage?: Partial<WireUsage>;
@@ -101,7 +110,7 @@ export type FakeAnthropicOptions = {
   rejectUnknownModels?: boolean;
   /** Smallest cacheable prefix, as the API has one (1024 tokens and up). */
   minCacheTokens?: number;
-  /** Characters of tool JSON per `input_json_delta` event. */
+  /** Characters per streamed delta (`text_delta`, `input_json_delta`, `thinking_delta`). */
   streamChunkChars?: number;
 };
 
@@ -198,7 +207,61 @@ function promptChars(body: FakeMessagesBody): number {
       }
   }
   if (body.tools) chars += JSON.stringify(body.tools).length;
+  const schema = body.output_config?.format?.schema;
+  if (schema !== undefined) chars += JSON.stringify(schema).length;
   return chars;
+}
+
+/** Models that answer 400 to forced tool use (`tool_choice: {type: 'tool'}`), as the API does. */
+export function refusesForcedToolUse(modelId: string): boolean {
+  return /sonnet-5-5|opus-5-5/.test(modelId);
+}
+
+/** Whether the body asks for JSON outputs through `output_config.format`. */
+export function wantsJsonOutput(body: FakeMessagesBody): boolean {
+  return body.output_config?.format?.type === 'json_schema';
+}
+
+/** What the API says about an `output_config.format` it cannot use, or null. */
+function invalidOutputFormat(format: { type?: string; schema?: unknown }): string | null {
+  if (format.type !== 'json_schema')
+    return `output_config.format.type: unsupported format type '${String(format.type)}'`;
+  if (typeof format.schema !== 'object' || format.schema === null) {
+    return 'output_config.format.schema: Field required';
+  }
+  const walk = (node: unknown, path: string): string | null => {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) {
+        const found = walk(item, `${path}[${i}]`);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (typeof node !== 'object' || node === null) return null;
+    const record = node as Record<string, unknown>;
+    if (record['type'] === 'object' && record['additionalProperties'] !== false) {
+      return `output_config.format.schema: For 'object' type, 'additionalProperties' must be explicitly set to false (at ${path})`;
+    }
+    for (const key of [
+      'minimum',
+      'maximum',
+      'exclusiveMinimum',
+      'exclusiveMaximum',
+      'multipleOf',
+      'minLength',
+      'maxLength',
+    ]) {
+      if (key in record && typeof record['type'] === 'string') {
+        return `output_config.format.schema: property '${key}' is not supported (at ${path})`;
+      }
+    }
+    for (const [key, value] of Object.entries(record)) {
+      const found = walk(value, `${path}.${key}`);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(format.schema, '$');
 }
 
 /**
@@ -373,8 +436,19 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       }
     }
     const choice = body.tool_choice;
+    if (choice?.type === 'tool' && refusesForcedToolUse(body.model)) {
+      return {
+        status: 400,
+        message: `tool_choice: forced tool use is not supported for this model (${body.model}); use \`output_config.format\` for structured outputs, or \`tool_choice: {"type": "auto"}\``,
+      };
+    }
     if (choice?.type === 'tool' && !(body.tools ?? []).some((t) => t.name === choice.name)) {
       return { status: 400, message: `tool_choice: tool \`${String(choice.name)}\` not found in tools` };
+    }
+    const format = body.output_config?.format;
+    if (format) {
+      const bad = invalidOutputFormat(format);
+      if (bad) return { status: 400, message: bad };
     }
     const input = isMessages ? countTokens(body) : 0;
     if (known?.max_input_tokens != null && input > known.max_input_tokens) {
@@ -422,17 +496,26 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   async function messages(body: FakeMessagesBody, res: ServerResponse): Promise<void> {
     const reply = await respond(body, messageCalls++);
     const maxTokens = body.max_tokens ?? 1;
+    const json = wantsJsonOutput(body);
     const toolName = body.tool_choice?.type === 'tool' ? body.tool_choice.name : body.tools?.[0]?.name;
-    const toolJson = reply.toolInput !== undefined ? JSON.stringify(reply.toolInput) : undefined;
-    const naturalOutput = Math.ceil(((reply.text?.length ?? 0) + (toolJson?.length ?? 0)) / 4) + 5;
+    const answerJson = reply.toolInput !== undefined ? JSON.stringify(reply.toolInput) : undefined;
+    // JSON outputs: the answer is the text itself. Otherwise, text then a tool_use block.
+    const fullText = json ? (answerJson ?? reply.text) : reply.text;
+    const toolJson = json ? undefined : answerJson;
+    const fullThinking = reply.thinking;
+    const naturalOutput =
+      Math.ceil(((fullThinking?.length ?? 0) + (fullText?.length ?? 0) + (toolJson?.length ?? 0)) / 4) + 5;
     const truncated = naturalOutput > maxTokens;
     const usage = billedUsage(body, reply, Math.min(naturalOutput, maxTokens));
-    // A reply cut by max_tokens carries only the part of the answer that fit.
+    // A reply cut by max_tokens carries only the part of the answer that fit (thinking comes first).
     const budgetChars = truncated ? Math.max(maxTokens - 5, 0) * 4 : Infinity;
-    const text = reply.text?.slice(0, budgetChars);
-    const toolText = toolJson?.slice(0, Math.max(budgetChars - (text?.length ?? 0), 0));
+    const thinking = fullThinking?.slice(0, budgetChars);
+    const afterThinking = Math.max(budgetChars - (thinking?.length ?? 0), 0);
+    const text = fullText?.slice(0, afterThinking);
+    const toolText = toolJson?.slice(0, Math.max(afterThinking - (text?.length ?? 0), 0));
     const stopReason =
       reply.stopReason ?? (truncated ? 'max_tokens' : toolJson !== undefined ? 'tool_use' : 'end_turn');
+    const signature = `sig_fake_${ids}`;
     const message = {
       id: `msg_fake_${ids}`,
       type: 'message',
@@ -448,6 +531,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     const toolBlock = { type: 'tool_use', id: `toolu_fake_${ids}`, name: toolName ?? 'tool', input: {} };
 
     if (!body.stream) {
+      if (thinking) message.content.push({ type: 'thinking', thinking, signature });
       if (text) message.content.push({ type: 'text', text, citations: null });
       if (toolText !== undefined) message.content.push({ ...toolBlock, input: parseOrEmpty(toolText) });
       return sendJson(res, 200, { ...message, stop_reason: stopReason, usage });
@@ -456,6 +540,24 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     const events: Array<[string, unknown]> = [['message_start', { type: 'message_start', message }]];
     events.push(['ping', { type: 'ping' }]);
     let index = 0;
+    if (thinking) {
+      events.push([
+        'content_block_start',
+        { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } },
+      ]);
+      for (const part of chunks(thinking, chunkChars)) {
+        events.push([
+          'content_block_delta',
+          { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: part } },
+        ]);
+      }
+      events.push([
+        'content_block_delta',
+        { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature } },
+      ]);
+      events.push(['content_block_stop', { type: 'content_block_stop', index }]);
+      index++;
+    }
     if (text) {
       events.push([
         'content_block_start',

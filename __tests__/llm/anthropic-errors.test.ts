@@ -12,7 +12,7 @@ const request: ModelRequest = {
   model: 'claude-opus-5-5',
   system: [{ text: 'You review pull requests.' }],
   user: [{ text: 'diff --git a/x b/x\n+x' }],
-  outputSchema: { type: 'object', properties: { summary: { type: 'string' } } },
+  outputSchema: { type: 'object', additionalProperties: false, properties: { summary: { type: 'string' } } },
 };
 
 let fake: FakeAnthropic;

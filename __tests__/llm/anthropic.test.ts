@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ModelRequest } from '../../src/ports.js';
-import { createAnthropicModelClient, REVIEW_TOOL_NAME } from '../../src/llm/anthropic.js';
+import { createAnthropicModelClient } from '../../src/llm/anthropic.js';
 import {
   DEFAULT_MODELS,
   estimateTokens,
@@ -12,9 +12,16 @@ import {
 const API_KEY = 'sk-ant-api03-test-key';
 const GATEWAY_TOKEN = 'gateway-token-123';
 
+const finding = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { path: { type: 'string' }, line: { type: 'integer' }, title: { type: 'string' } },
+  required: ['path', 'line', 'title'],
+};
 const schema = {
   type: 'object',
-  properties: { summary: { type: 'string' }, findings: { type: 'array', items: { type: 'object' } } },
+  additionalProperties: false,
+  properties: { summary: { type: 'string' }, findings: { type: 'array', items: finding } },
   required: ['summary', 'findings'],
 };
 
@@ -138,16 +145,17 @@ describe('countTokens', () => {
 });
 
 describe('complete', () => {
-  it('streams the forced tool call and returns its input with usage', async () => {
+  it('asks for JSON outputs (no tools), streams the JSON text and parses it, with usage', async () => {
     const reply = await client().complete(request, 2000);
     expect(reply.output).toEqual({ summary: 'Adds a constant.', findings: [] });
-    expect(reply.stopReason).toBe('tool_use');
+    expect(reply.stopReason).toBe('end_turn');
     const [sent] = fake.requestsTo('messages');
     const body = sent?.body as FakeMessagesBody;
     expect(body.stream).toBe(true);
     expect(body.max_tokens).toBe(2000);
-    expect(body.tools).toEqual([{ name: REVIEW_TOOL_NAME, description: expect.any(String), input_schema: schema }]);
-    expect(body.tool_choice).toEqual({ type: 'tool', name: REVIEW_TOOL_NAME });
+    expect(body.output_config).toEqual({ format: { type: 'json_schema', schema } });
+    expect(body).not.toHaveProperty('tools');
+    expect(body).not.toHaveProperty('tool_choice');
     expect(reply.usage).toEqual({
       input: estimateTokens(body),
       output: expect.any(Number),
@@ -202,6 +210,55 @@ describe('complete', () => {
     const reply = await client().complete(request, 50);
     expect(reply.stopReason).toBe('max_tokens');
     expect(reply.usage.output).toBeLessThanOrEqual(50);
+  });
+
+  it('salvages the complete findings of a reply cut by max_tokens', async () => {
+    const findings = Array.from({ length: 40 }, (_, i) => ({ path: `src/f${i}.ts`, line: i + 1, title: `Issue ${i}` }));
+    const answer = { summary: 'Many problems.', findings };
+    fake.setRespond(() => ({ toolInput: answer }));
+    const maxTokens = 200;
+    const reply = await client().complete(request, maxTokens);
+    expect(reply.stopReason).toBe('max_tokens');
+    const output = reply.output as { summary: string; findings: Array<Record<string, unknown>> };
+    expect(output.summary).toBe('Many problems.');
+    const whole = output.findings.filter((f) => Object.keys(f).length === 3);
+    expect(whole.length).toBeGreaterThan(0);
+    expect(whole.length).toBeLessThan(findings.length);
+    expect(whole).toEqual(findings.slice(0, whole.length));
+    // Only the last one may be cut short; nothing is invented.
+    expect(output.findings.length - whole.length).toBeLessThanOrEqual(1);
+  });
+
+  it('ignores thinking blocks (adaptive thinking) and parses only the text', async () => {
+    fake.setRespond(() => ({
+      thinking: 'Let me look at {"summary": "not this", "findings": [',
+      toolInput: { summary: 'Adds a constant.', findings: [] },
+    }));
+    const reply = await client().complete(request, 2000);
+    expect(reply.output).toEqual({ summary: 'Adds a constant.', findings: [] });
+    expect(reply.stopReason).toBe('end_turn');
+  });
+
+  it('returns null output when the reply is cut inside thinking, before any text', async () => {
+    fake.setRespond(() => ({ thinking: 'hmm '.repeat(500), toolInput: { summary: 'late', findings: [] } }));
+    const reply = await client().complete(request, 50);
+    expect(reply.stopReason).toBe('max_tokens');
+    expect(reply.output).toBeNull();
+  });
+
+  it('never sends a forced tool to Claude Sonnet 5.5 (the API refuses one with a 400)', async () => {
+    const sonnet = { ...request, model: 'claude-sonnet-5-5' };
+    await client().countTokens(sonnet);
+    const reply = await client().complete(sonnet, 500);
+    expect(reply.output).toEqual({ summary: 'Adds a constant.', findings: [] });
+    const sent = [...fake.requestsTo('count_tokens'), ...fake.requestsTo('messages')];
+    expect(sent).toHaveLength(2);
+    for (const { body, status } of sent) {
+      expect(status).toBe(200);
+      expect(body).not.toHaveProperty('tool_choice');
+      expect(body).not.toHaveProperty('tools');
+      expect(body).toHaveProperty('output_config.format.type', 'json_schema');
+    }
   });
 
   it('sends an API key, and a gateway token as a bearer token', async () => {

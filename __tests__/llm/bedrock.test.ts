@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { ModelRequest } from '../../src/ports.js';
-import { ModelError, REVIEW_TOOL_NAME } from '../../src/llm/anthropic.js';
+import { ModelError } from '../../src/llm/anthropic.js';
 import { createBedrockModelClient, type BedrockClientOptions } from '../../src/llm/bedrock.js';
 import { startFakeBedrock, type FakeBedrock } from '../fakes/bedrock-server.js';
 
@@ -15,7 +15,12 @@ const request: ModelRequest = {
   model: MODEL,
   system: [{ text: 'You review pull requests.' }, { text: 'Guidelines: be brief.', cache: true }],
   user: [{ text: 'diff --git a/x b/x\n+const a = 1;', cache: true }, { text: 'Review the diff above.' }],
-  outputSchema: { type: 'object', properties: { summary: { type: 'string' } }, required: ['summary'] },
+  outputSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { summary: { type: 'string' } },
+    required: ['summary'],
+  },
 };
 
 let fake: FakeBedrock;
@@ -53,7 +58,7 @@ describe('the Bedrock adapter', () => {
   it('streams a forced-tool answer over InvokeModelWithResponseStream, SigV4-signed in the region', async () => {
     const reply = await client().complete(request, 2048);
     expect(reply.output).toEqual({ summary: 'Adds a constant.', findings: [] });
-    expect(reply.stopReason).toBe('tool_use');
+    expect(reply.stopReason).toBe('end_turn');
     expect(reply.usage.input).toBeGreaterThan(0);
     expect(reply.usage.output).toBeGreaterThan(0);
 
@@ -66,7 +71,10 @@ describe('the Bedrock adapter', () => {
     expect(sent.body).not.toHaveProperty('model');
     expect(sent.body).not.toHaveProperty('stream');
     expect(typeof sent.body?.['anthropic_version']).toBe('string');
-    expect(sent.body?.['tool_choice']).toEqual({ type: 'tool', name: REVIEW_TOOL_NAME });
+    // JSON outputs, never a forced tool: Claude Sonnet 5.5 answers 400 to `tool_choice: {type: 'tool'}`.
+    expect(sent.body?.['output_config']).toEqual({ format: { type: 'json_schema', schema: request.outputSchema } });
+    expect(sent.body).not.toHaveProperty('tool_choice');
+    expect(sent.body).not.toHaveProperty('tools');
     expect(sent.body?.['max_tokens']).toBe(2048);
     // Prompt-cache markers are sent as on the Anthropic API.
     expect(JSON.stringify(sent.body?.['system'])).toContain('cache_control');

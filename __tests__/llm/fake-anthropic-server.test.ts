@@ -66,6 +66,18 @@ describe('requests are recorded without secrets', () => {
 });
 
 describe('POST /v1/messages/count_tokens', () => {
+  it('counts the JSON outputs schema like the tools', async () => {
+    const schema = { type: 'object', additionalProperties: false, properties: {} };
+    const body = {
+      model: 'claude-haiku-5-5',
+      system: 'abcd',
+      messages: [{ role: 'user', content: 'efgh' }],
+      output_config: { format: { type: 'json_schema', schema } },
+    };
+    const response = (await (await post('/v1/messages/count_tokens', body)).json()) as { input_tokens: number };
+    expect(response.input_tokens).toBe(Math.ceil((8 + JSON.stringify(schema).length) / 4) + 10);
+  });
+
   it('estimates ceil(chars / 4) + 10 over system, messages and tools', async () => {
     const tools = [{ name: 't', input_schema: { type: 'object' } }];
     const body = { model: 'claude-haiku-5-5', system: 'abcd', messages: [{ role: 'user', content: 'efgh' }], tools };
@@ -83,6 +95,7 @@ describe('POST /v1/messages', () => {
     tools: [{ name: 'submit_review', input_schema: { type: 'object' as const } }],
     tool_choice: { type: 'tool' as const, name: 'submit_review' },
   };
+  const { tools: _tools, tool_choice: _choice, ...noTools } = params;
 
   it('answers without streaming, with the scripted tool input and usage', async () => {
     fake.setRespond(() => ({ toolInput: { ok: true }, usage: { output_tokens: 7 } }));
@@ -114,6 +127,50 @@ describe('POST /v1/messages', () => {
       type: 'error',
       error: { type: 'api_error', message: expect.any(String) },
     });
+  });
+
+  it('answers JSON outputs with one text block of the scripted JSON, streamed as text deltas', async () => {
+    const schema = { type: 'object', additionalProperties: false, properties: { findings: { type: 'array' } } };
+    const json = { ...noTools, output_config: { format: { type: 'json_schema' as const, schema } } };
+    fake.setRespond(() => ({ thinking: 'Let me see.', toolInput: { findings: [1, 2, 3] } }));
+    const events: string[] = [];
+    const stream = sdk().messages.stream(json);
+    stream.on('streamEvent', (event) => {
+      if (event.type === 'content_block_delta') events.push(event.delta.type);
+    });
+    const message = await stream.finalMessage();
+    expect(message.content.map((b) => b.type)).toEqual(['thinking', 'text']);
+    expect(message.content[1]).toMatchObject({ text: '{"findings":[1,2,3]}' });
+    expect(message.stop_reason).toBe('end_turn');
+    expect(events).toEqual(['thinking_delta', 'signature_delta', 'text_delta']);
+    // Cut by max_tokens: the JSON text stops where the budget ends.
+    fake.setRespond(() => ({ toolInput: { findings: Array.from({ length: 200 }, (_, i) => i) } }));
+    const cut = await sdk().messages.create({ ...json, max_tokens: 20 });
+    expect(cut.stop_reason).toBe('max_tokens');
+    const text = cut.content[0]?.type === 'text' ? cut.content[0].text : '';
+    expect(text.length).toBe((20 - 5) * 4);
+    expect(text.startsWith('{"findings":[0,1,2')).toBe(true);
+  });
+
+  it('refuses forced tool use on Sonnet 5.5 and Opus 5.5, as the API does', async () => {
+    for (const model of ['claude-sonnet-5-5', 'claude-opus-5-5']) {
+      for (const path of ['/v1/messages', '/v1/messages/count_tokens']) {
+        const response = await post(path, { ...params, model });
+        expect(response.status).toBe(400);
+        expect(await response.json()).toEqual({
+          type: 'error',
+          error: { type: 'invalid_request_error', message: expect.stringMatching(/forced tool use is not supported/) },
+        });
+      }
+    }
+    expect((await post('/v1/messages', { ...params, model: 'claude-sonnet-5' })).status).toBe(200);
+  });
+
+  it('refuses an object schema without additionalProperties: false', async () => {
+    const loose = { ...noTools, output_config: { format: { type: 'json_schema', schema: { type: 'object' } } } };
+    const response = await post('/v1/messages', loose);
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toMatch(/additionalProperties/);
   });
 
   it('refuses what the API refuses', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { GoogleAuth, OAuth2Client } from 'google-auth-library';
 import type { ModelRequest } from '../../src/ports.js';
-import { ModelError, REVIEW_TOOL_NAME } from '../../src/llm/anthropic.js';
+import { ModelError } from '../../src/llm/anthropic.js';
 import { createVertexModelClient, vertexBaseUrl, type VertexClientOptions } from '../../src/llm/vertex.js';
 import { estimateTokens } from '../fakes/anthropic-server.js';
 import { externalAccountCredentials, startFakeVertex, type FakeVertex } from '../fakes/vertex-server.js';
@@ -14,7 +14,12 @@ const request: ModelRequest = {
   model: MODEL,
   system: [{ text: 'You review pull requests.' }, { text: 'Guidelines: be brief.', cache: true }],
   user: [{ text: 'diff --git a/x b/x\n+const a = 1;', cache: true }, { text: 'Review the diff above.' }],
-  outputSchema: { type: 'object', properties: { summary: { type: 'string' } }, required: ['summary'] },
+  outputSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { summary: { type: 'string' } },
+    required: ['summary'],
+  },
 };
 
 /** A google-auth-library client holding a token, as `authClient` accepts. */
@@ -56,10 +61,10 @@ async function failure(promise: Promise<unknown>): Promise<ModelError> {
 }
 
 describe('the Vertex AI adapter', () => {
-  it('streams a forced-tool answer from streamRawPredict with a bearer token', async () => {
+  it('streams a JSON-outputs answer from streamRawPredict with a bearer token', async () => {
     const reply = await client().complete(request, 2048);
     expect(reply.output).toEqual({ summary: 'Adds a constant.', findings: [] });
-    expect(reply.stopReason).toBe('tool_use');
+    expect(reply.stopReason).toBe('end_turn');
     expect(reply.usage.input).toBeGreaterThan(0);
     const sent = fake.requests[0]!;
     expect(sent.path).toBe(
@@ -69,7 +74,9 @@ describe('the Vertex AI adapter', () => {
     const body = sent.body as Record<string, unknown>;
     expect(body).not.toHaveProperty('model');
     expect(typeof body['anthropic_version']).toBe('string');
-    expect(body['tool_choice']).toEqual({ type: 'tool', name: REVIEW_TOOL_NAME });
+    expect(body['output_config']).toEqual({ format: { type: 'json_schema', schema: request.outputSchema } });
+    expect(body).not.toHaveProperty('tool_choice');
+    expect(body).not.toHaveProperty('tools');
     expect(JSON.stringify(fake.requests)).not.toContain(TOKEN);
   });
 

@@ -41,21 +41,8 @@ export type GiteaForgeOptions = {
   retry?: GiteaRetryOptions;
 };
 
-type Operation =
-  | 'getPullRequest'
-  | 'getDiff'
-  | 'createReview'
-  | 'findComment'
-  | 'createComment'
-  | 'updateComment'
-  | 'listRepositoryComments'
-  | 'react'
-  | 'permissionOf'
-  | 'compare'
-  | 'listReviewComments'
-  | 'probeAnchor'
-  | 'readFile'
-  | 'replyToReviewComment';
+/** Every forge operation, named as the port names it (for error messages). */
+type Operation = Exclude<keyof ForgeClient, 'kind'>;
 
 // What the adapter reads of Gitea's JSON (modules/structs); everything else is ignored.
 type GiteaUser = { id?: number; login?: string };

@@ -41,21 +41,8 @@ export type GitHubForgeOptions = {
   retry?: GitHubRetryOptions;
 };
 
-type Operation =
-  | 'getPullRequest'
-  | 'getDiff'
-  | 'createReview'
-  | 'findComment'
-  | 'createComment'
-  | 'updateComment'
-  | 'listRepositoryComments'
-  | 'react'
-  | 'permissionOf'
-  | 'compare'
-  | 'listReviewComments'
-  | 'probeAnchor'
-  | 'readFile'
-  | 'replyToReviewComment';
+/** Every forge operation, named as the port names it (for error messages). */
+type Operation = Exclude<keyof ForgeClient, 'kind'>;
 
 // GitHub truncates the file list at this many files.
 const MAX_LISTED_FILES = 3000;

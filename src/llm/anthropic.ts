@@ -1,6 +1,6 @@
 /**
  * The ModelClient adapter over the official Anthropic SDK: model listing, exact token
- * counting, and structured output through one forced tool, streamed. Retries are the
+ * counting, and structured output through `output_config.format` (JSON outputs), streamed. Retries are the
  * SDK's own; errors leave this file as ModelError with a fix hint and no secret in them.
  */
 import Anthropic, {
@@ -19,13 +19,7 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ModelClient, ModelDescriptor, ModelReply, ModelRequest, PromptBlock, TokenUsage } from '../ports.js';
 import { checkCredentials } from './credentials.js';
-
-/** The one tool the model must call; its input is the structured answer. */
-export const REVIEW_TOOL_NAME = 'submit_review';
-
-const REVIEW_TOOL_DESCRIPTION =
-  'Submit the review of the pull request: a short summary and the list of findings. ' +
-  'Call this exactly once with the complete review.';
+import { readStructuredOutput, toOutputConfig } from './structured-output.js';
 
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
@@ -159,9 +153,8 @@ export function createAnthropicModelClient(opts: AnthropicClientOptions): ModelC
       });
       try {
         const message = await stream.finalMessage();
-        const tool = message.content.find((block) => block.type === 'tool_use' && block.name === REVIEW_TOOL_NAME);
         const reply: ModelReply = {
-          output: tool && tool.type === 'tool_use' ? (tool.input ?? null) : null,
+          output: readStructuredOutput(message),
           stopReason: message.stop_reason ?? null,
           usage: toTokenUsage(message.usage),
         };
@@ -173,20 +166,17 @@ export function createAnthropicModelClient(opts: AnthropicClientOptions): ModelC
   };
 }
 
-/** The request both `countTokens` and `complete` send, so the count is of what is sent (also on Bedrock and Vertex AI). */
+/**
+ * The request both `countTokens` and `complete` send, so the count is of what is sent (also on
+ * Bedrock and Vertex AI). The answer's shape is set by `output_config.format` (JSON outputs),
+ * never by a forced tool: Claude Sonnet 5.5 and Opus 5.5 refuse `tool_choice: {type: 'tool'}`.
+ */
 export function toParams(request: ModelRequest) {
   return {
     model: request.model,
     system: request.system.map(toTextBlock),
     messages: [{ role: 'user' as const, content: request.user.map(toTextBlock) }],
-    tools: [
-      {
-        name: REVIEW_TOOL_NAME,
-        description: REVIEW_TOOL_DESCRIPTION,
-        input_schema: request.outputSchema as { type: 'object'; [key: string]: unknown },
-      },
-    ],
-    tool_choice: { type: 'tool' as const, name: REVIEW_TOOL_NAME },
+    output_config: toOutputConfig(request.outputSchema),
   };
 }
 

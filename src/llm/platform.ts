@@ -1,7 +1,7 @@
 /**
  * The ModelClient over a Claude platform SDK (`@anthropic-ai/bedrock-sdk`,
  * `@anthropic-ai/vertex-sdk`): both extend the Anthropic SDK's client, so requests are the
- * same as on the Anthropic API (one forced tool, streamed) and only the wire, the credentials
+ * same as on the Anthropic API (JSON outputs through `output_config.format`, streamed) and only the wire, the credentials
  * and the advice in errors differ. These platforms have no Models API: `listModels` answers
  * null and the built-in table resolves model lines.
  */
@@ -13,6 +13,7 @@ import type {
   MessageStreamParams,
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ModelClient, ModelReply } from '../ports.js';
+import { readStructuredOutput } from './structured-output.js';
 import {
   countAttempts,
   hostOf,
@@ -20,7 +21,6 @@ import {
   mentionsModel,
   ModelError,
   redact,
-  REVIEW_TOOL_NAME,
   toParams,
   toTokenUsage,
   truncate,
@@ -126,9 +126,8 @@ export function createPlatformModelClient(
           context.usage = toTokenUsage(snapshot.usage);
         });
         const message = await stream.finalMessage();
-        const tool = message.content.find((block) => block.type === 'tool_use' && block.name === REVIEW_TOOL_NAME);
         const reply: ModelReply = {
-          output: tool && tool.type === 'tool_use' ? (tool.input ?? null) : null,
+          output: readStructuredOutput(message),
           stopReason: message.stop_reason ?? null,
           usage: toTokenUsage(message.usage),
         };

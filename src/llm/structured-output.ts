@@ -1,0 +1,37 @@
+/**
+ * Structured output through `output_config.format` (JSON outputs): the model's answer is the
+ * JSON text of its text blocks. Forced tool use (`tool_choice: {type: 'tool'}`) is refused
+ * with a 400 by Claude Sonnet 5.5 and Opus 5.5, so no request carries tools or tool_choice.
+ */
+import { partialParse } from '@anthropic-ai/sdk/_vendor/partial-json-parser/parser';
+import type { JSONOutputFormat, Message } from '@anthropic-ai/sdk/resources/messages/messages';
+
+/** The `output_config` that constrains the reply to `schema`. */
+export function toOutputConfig(schema: Record<string, unknown>): { format: JSONOutputFormat } {
+  return { format: { type: 'json_schema', schema } };
+}
+
+/**
+ * The structured answer of a final message: the text blocks joined (thinking and any other
+ * blocks ignored) and parsed as JSON. When that fails (a reply cut by `max_tokens`), what is
+ * complete is salvaged with the SDK's partial JSON parser, so whole findings survive a cut.
+ * Null when there is no text or nothing of it parses.
+ */
+export function readStructuredOutput(message: Pick<Message, 'content'>): unknown {
+  const text = message.content
+    .map((block) => (block.type === 'text' ? block.text : ''))
+    .join('')
+    .trim();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Cut short, or not JSON at all.
+  }
+  try {
+    const partial = partialParse(text);
+    return partial === undefined ? null : partial;
+  } catch {
+    return null;
+  }
+}
