@@ -35430,10 +35430,10 @@ __webpack_async_result__();
 /* harmony export */   wf: () => (/* binding */ isEndpointMissing),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2968);
-/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(25064);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4705);
-/* harmony import */ var _structured_output_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27264);
+/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2968);
+/* harmony import */ var _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(25064);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4705);
+/* harmony import */ var _structured_output_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27264);
 /**
  * The ModelClient adapter over the official Anthropic SDK: model listing, exact token
  * counting, and structured output through `output_config.format` (JSON outputs), streamed. Retries are the
@@ -35471,14 +35471,14 @@ class ModelError extends Error {
  * subscription token is refused) so the adapter is safe whoever calls it.
  */
 function createAnthropicModelClient(opts) {
-    const checked = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .checkCredentials */ .vG)(opts);
+    const checked = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .checkCredentials */ .vG)(opts);
     if (!checked.ok)
         throw new ModelError(checked.error, { kind: 'config' });
     const { apiKey, authToken, baseUrl } = checked.credentials;
     const secrets = [apiKey, authToken].filter((s) => s !== undefined);
     const credentialInput = apiKey !== undefined ? 'anthropic-api-key' : 'anthropic-auth-token';
     const maxRetries = opts.maxRetries ?? 2;
-    const client = new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_1__/* .Anthropic */ .N({
+    const client = new _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .Anthropic */ .N({
         // Exactly one credential; `null` keeps the SDK from reading the other from the environment.
         apiKey: apiKey ?? null,
         authToken: apiKey === undefined ? (authToken ?? null) : null,
@@ -35501,7 +35501,7 @@ function createAnthropicModelClient(opts) {
             }
             catch (error) {
                 if (isEndpointMissing(error) ||
-                    (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIConnectionError */ .xX && !(error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIConnectionTimeoutError */ .qA))) {
+                    (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .APIConnectionError */ .xX && !(error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .APIConnectionTimeoutError */ .qA))) {
                     return null;
                 }
                 throw fail(error, context);
@@ -35526,17 +35526,8 @@ function createAnthropicModelClient(opts) {
             const params = { ...toParams(request), max_tokens: maxTokens };
             // Streaming: a long review can outlast the SDK's limit for non-streaming requests.
             const stream = client.messages.stream(params, { middleware: [countAttempts(context)] });
-            stream.on('streamEvent', (_event, snapshot) => {
-                context.usage = toTokenUsage(snapshot.usage);
-            });
             try {
-                const message = await stream.finalMessage();
-                const reply = {
-                    output: (0,_structured_output_js__WEBPACK_IMPORTED_MODULE_3__/* .readStructuredOutput */ .H)(message),
-                    stopReason: message.stop_reason ?? null,
-                    usage: toTokenUsage(message.usage),
-                };
-                return reply;
+                return await (0,_structured_output_js__WEBPACK_IMPORTED_MODULE_0__/* .finishStream */ .QM)(stream, context);
             }
             catch (error) {
                 throw fail(error, context);
@@ -35554,7 +35545,7 @@ function toParams(request) {
         model: request.model,
         system: request.system.map(toTextBlock),
         messages: [{ role: 'user', content: request.user.map(toTextBlock) }],
-        output_config: (0,_structured_output_js__WEBPACK_IMPORTED_MODULE_3__/* .toOutputConfig */ .p)(request.outputSchema),
+        output_config: (0,_structured_output_js__WEBPACK_IMPORTED_MODULE_0__/* .toOutputConfig */ .pd)(request.outputSchema),
     };
 }
 function toTextBlock(block) {
@@ -35590,10 +35581,10 @@ function countAttempts(context) {
     };
 }
 function isEndpointMissing(error) {
-    return error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIError */ .LG && (error.status === 404 || error.status === 405 || error.status === 501);
+    return error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .APIError */ .LG && (error.status === 404 || error.status === 405 || error.status === 501);
 }
 function mentionsModel(error) {
-    return error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIError */ .LG && error.type === 'not_found_error' && /model/i.test(error.apiMessage ?? '');
+    return error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .APIError */ .LG && error.type === 'not_found_error' && /model/i.test(error.apiMessage ?? '');
 }
 /** Turns whatever the SDK threw into a ModelError that says what to do next. */
 function toModelError(error, context, redaction) {
@@ -35605,17 +35596,17 @@ function toModelError(error, context, redaction) {
     const what = { list: 'listing models', count: 'counting tokens', complete: 'requesting the review' }[context.operation];
     const model = context.model ?? 'unknown';
     const afterRetries = retries > 0 ? ` after ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
-    if (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIUserAbortError */ .cH) {
+    if (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .APIUserAbortError */ .cH) {
         return new ModelError(`Anthropic API: ${what} was aborted.`, { kind: 'aborted', ...base });
     }
-    if (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIConnectionTimeoutError */ .qA) {
+    if (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .APIConnectionTimeoutError */ .qA) {
         return new ModelError(`Anthropic API: ${what} timed out${afterRetries}: try again later, raise \`anthropic-timeout-seconds\`, or check \`anthropic-base-url\` if you use a gateway.`, { kind: 'timeout', ...base });
     }
-    if (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIConnectionError */ .xX) {
+    if (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .APIConnectionError */ .xX) {
         return new ModelError(`Anthropic API: could not reach ${hostOf(redaction.baseUrl)} while ${what}${afterRetries}. ` +
             'Check the network and `anthropic-base-url`.', { kind: 'connection', ...base });
     }
-    if (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_2__/* .APIError */ .LG) {
+    if (error instanceof _anthropic_ai_sdk__WEBPACK_IMPORTED_MODULE_3__/* .APIError */ .LG) {
         const status = error.status;
         const requestId = error.requestID ?? undefined;
         const detail = error.apiMessage ? ` The API said: ${clean(truncate(error.apiMessage, 300))}` : '';
@@ -35903,16 +35894,7 @@ function createPlatformModelClient(sdk, advice, wire) {
                     middleware: [(0,anthropic/* countAttempts */.cs)(context)],
                     ...headers(request.model),
                 });
-                stream.on('streamEvent', (_event, snapshot) => {
-                    context.usage = (0,anthropic/* toTokenUsage */.qI)(snapshot.usage);
-                });
-                const message = await stream.finalMessage();
-                const reply = {
-                    output: (0,structured_output/* readStructuredOutput */.H)(message),
-                    stopReason: message.stop_reason ?? null,
-                    usage: (0,anthropic/* toTokenUsage */.qI)(message.usage),
-                };
-                return reply;
+                return await (0,structured_output/* finishStream */.QM)(stream, context);
             }
             catch (error) {
                 throw fail(error, context);
@@ -36233,15 +36215,18 @@ function hostOf(url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ readStructuredOutput),
-/* harmony export */   p: () => (/* binding */ toOutputConfig)
+/* harmony export */   QM: () => (/* binding */ finishStream),
+/* harmony export */   pd: () => (/* binding */ toOutputConfig)
 /* harmony export */ });
-/* harmony import */ var _anthropic_ai_sdk_vendor_partial_json_parser_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(80490);
+/* unused harmony export readStructuredOutput */
+/* harmony import */ var _anthropic_ai_sdk_vendor_partial_json_parser_parser__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80490);
+/* harmony import */ var _anthropic_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45815);
 /**
  * Structured output through `output_config.format` (JSON outputs): the model's answer is the
  * JSON text of its text blocks. Forced tool use (`tool_choice: {type: 'tool'}`) is refused
  * with a 400 by Claude Sonnet 5.5 and Opus 5.5, so no request carries tools or tool_choice.
  */
+
 
 /** The `output_config` that constrains the reply to `schema`. */
 function toOutputConfig(schema) {
@@ -36267,12 +36252,27 @@ function readStructuredOutput(message) {
         // Cut short, or not JSON at all.
     }
     try {
-        const partial = (0,_anthropic_ai_sdk_vendor_partial_json_parser_parser__WEBPACK_IMPORTED_MODULE_0__/* .partialParse */ .N)(text);
+        const partial = (0,_anthropic_ai_sdk_vendor_partial_json_parser_parser__WEBPACK_IMPORTED_MODULE_1__/* .partialParse */ .N)(text);
         return partial === undefined ? null : partial;
     }
     catch {
         return null;
     }
+}
+/**
+ * The reply of a streamed call: the structured answer and the billed usage. Usage seen while
+ * streaming is kept in `context`, so a call cut midway still reports what it had consumed.
+ */
+async function finishStream(stream, context) {
+    stream.on('streamEvent', (_event, snapshot) => {
+        context.usage = (0,_anthropic_js__WEBPACK_IMPORTED_MODULE_0__/* .toTokenUsage */ .qI)(snapshot.usage);
+    });
+    const message = await stream.finalMessage();
+    return {
+        output: readStructuredOutput(message),
+        stopReason: message.stop_reason ?? null,
+        usage: (0,_anthropic_js__WEBPACK_IMPORTED_MODULE_0__/* .toTokenUsage */ .qI)(message.usage),
+    };
 }
 
 
@@ -48942,6 +48942,7 @@ const MAX_ROUNDS = 4;
 /** Smallest diff budget worth another round. */
 const MIN_ROUND_DIFF_TOKENS = 800;
 const SUMMARY_OUTPUT_TOKENS = 1024;
+const DECLINED = 'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
 /** Estimated diff tokens sent to `count_tokens` once, to calibrate the estimate. */
 const CALIBRATION_SAMPLE_TOKENS = 20_000;
 /** Parts are sized a little above an even split, so packing leaves no small part for a second wave. */
@@ -49053,11 +49054,10 @@ async function reviewInChunks(args) {
                 }
                 if (result.reply.stopReason === 'refusal') {
                     // A refusal is not a clean bill of health: say so, and leave the head unreviewed.
-                    const declined = 'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
                     return {
                         status: 'declined',
                         answer: null,
-                        notes: [declined],
+                        notes: [DECLINED],
                         leftOut: [],
                         reviewedLines: 0,
                         totalLines,
@@ -49153,11 +49153,10 @@ async function reviewInChunks(args) {
         if (dry)
             return dryRun(args, [], 0, 0, totalLines, leftOut);
         if (lost.length > 0 && lost.every((l) => l.reason === 'the model declined this part')) {
-            const declined = 'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
             return {
                 status: 'declined',
                 answer: null,
-                notes: [declined],
+                notes: [DECLINED],
                 leftOut,
                 reviewedLines: 0,
                 totalLines,

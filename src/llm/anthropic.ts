@@ -17,9 +17,9 @@ import type {
   TextBlockParam,
   Usage,
 } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { ModelClient, ModelDescriptor, ModelReply, ModelRequest, PromptBlock, TokenUsage } from '../ports.js';
+import type { ModelClient, ModelDescriptor, ModelRequest, PromptBlock, TokenUsage } from '../ports.js';
 import { checkCredentials } from './credentials.js';
-import { readStructuredOutput, toOutputConfig } from './structured-output.js';
+import { finishStream, toOutputConfig } from './structured-output.js';
 
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
@@ -148,17 +148,8 @@ export function createAnthropicModelClient(opts: AnthropicClientOptions): ModelC
       const params: MessageStreamParams = { ...toParams(request), max_tokens: maxTokens };
       // Streaming: a long review can outlast the SDK's limit for non-streaming requests.
       const stream = client.messages.stream(params, { middleware: [countAttempts(context)] });
-      stream.on('streamEvent', (_event, snapshot) => {
-        context.usage = toTokenUsage(snapshot.usage);
-      });
       try {
-        const message = await stream.finalMessage();
-        const reply: ModelReply = {
-          output: readStructuredOutput(message),
-          stopReason: message.stop_reason ?? null,
-          usage: toTokenUsage(message.usage),
-        };
-        return reply;
+        return await finishStream(stream, context);
       } catch (error) {
         throw fail(error, context);
       }

@@ -12,8 +12,8 @@ import type {
   MessageCountTokensParams,
   MessageStreamParams,
 } from '@anthropic-ai/sdk/resources/messages/messages';
-import type { ModelClient, ModelReply } from '../ports.js';
-import { readStructuredOutput } from './structured-output.js';
+import type { ModelClient } from '../ports.js';
+import { finishStream } from './structured-output.js';
 import {
   countAttempts,
   hostOf,
@@ -22,7 +22,6 @@ import {
   ModelError,
   redact,
   toParams,
-  toTokenUsage,
   truncate,
   type CallContext,
   type ModelErrorKind,
@@ -122,16 +121,7 @@ export function createPlatformModelClient(
           middleware: [countAttempts(context)],
           ...headers(request.model),
         });
-        stream.on('streamEvent', (_event, snapshot) => {
-          context.usage = toTokenUsage(snapshot.usage);
-        });
-        const message = await stream.finalMessage();
-        const reply: ModelReply = {
-          output: readStructuredOutput(message),
-          stopReason: message.stop_reason ?? null,
-          usage: toTokenUsage(message.usage),
-        };
-        return reply;
+        return await finishStream(stream, context);
       } catch (error) {
         throw fail(error, context);
       }

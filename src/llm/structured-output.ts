@@ -4,7 +4,10 @@
  * with a 400 by Claude Sonnet 5.5 and Opus 5.5, so no request carries tools or tool_choice.
  */
 import { partialParse } from '@anthropic-ai/sdk/_vendor/partial-json-parser/parser';
+import type { MessageStream } from '@anthropic-ai/sdk/lib/MessageStream';
 import type { JSONOutputFormat, Message } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { ModelReply, TokenUsage } from '../ports.js';
+import { toTokenUsage } from './anthropic.js';
 
 /** The `output_config` that constrains the reply to `schema`. */
 export function toOutputConfig(schema: Record<string, unknown>): { format: JSONOutputFormat } {
@@ -34,4 +37,20 @@ export function readStructuredOutput(message: Pick<Message, 'content'>): unknown
   } catch {
     return null;
   }
+}
+
+/**
+ * The reply of a streamed call: the structured answer and the billed usage. Usage seen while
+ * streaming is kept in `context`, so a call cut midway still reports what it had consumed.
+ */
+export async function finishStream(stream: MessageStream, context: { usage?: TokenUsage }): Promise<ModelReply> {
+  stream.on('streamEvent', (_event, snapshot) => {
+    context.usage = toTokenUsage(snapshot.usage);
+  });
+  const message = await stream.finalMessage();
+  return {
+    output: readStructuredOutput(message),
+    stopReason: message.stop_reason ?? null,
+    usage: toTokenUsage(message.usage),
+  };
 }

@@ -27,6 +27,7 @@ const MAX_ROUNDS = 4;
 /** Smallest diff budget worth another round. */
 const MIN_ROUND_DIFF_TOKENS = 800;
 const SUMMARY_OUTPUT_TOKENS = 1024;
+const DECLINED = 'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
 /** Estimated diff tokens sent to `count_tokens` once, to calibrate the estimate. */
 const CALIBRATION_SAMPLE_TOKENS = 20_000;
 /** Parts are sized a little above an even split, so packing leaves no small part for a second wave. */
@@ -180,12 +181,10 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
         }
         if (result.reply.stopReason === 'refusal') {
           // A refusal is not a clean bill of health: say so, and leave the head unreviewed.
-          const declined =
-            'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
           return {
             status: 'declined',
             answer: null,
-            notes: [declined],
+            notes: [DECLINED],
             leftOut: [],
             reviewedLines: 0,
             totalLines,
@@ -290,12 +289,10 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     if (failures.length > 0) throw failures[0];
     if (dry) return dryRun(args, [], 0, 0, totalLines, leftOut);
     if (lost.length > 0 && lost.every((l) => l.reason === 'the model declined this part')) {
-      const declined =
-        'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
       return {
         status: 'declined',
         answer: null,
-        notes: [declined],
+        notes: [DECLINED],
         leftOut,
         reviewedLines: 0,
         totalLines,
