@@ -47575,6 +47575,7 @@ function resolveModel(spec, catalogue, provider = 'anthropic') {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dp: () => (/* binding */ usageCost),
 /* harmony export */   VA: () => (/* binding */ priceFor),
 /* harmony export */   a3: () => (/* binding */ estimateCost),
 /* harmony export */   dq: () => (/* binding */ PRICE_TABLE)
@@ -47608,15 +47609,17 @@ function priceFor(modelId, table = PRICE_TABLE) {
         .sort((a, b) => b.length - a.length)[0];
     return key ? { price: table[key], known: true } : { price: FALLBACK, known: false };
 }
-/** Estimated cost in US dollars of `usage` on `modelId`. */
+/** US dollars of `u` at `price` (per million tokens). */
+function usageCost(u, price) {
+    return ((u.input * price.input +
+        u.output * price.output +
+        u.cacheWrite * price.cacheWrite +
+        u.cacheRead * price.cacheRead) /
+        1e6);
+}
+/** Estimated cost in US dollars of `usage` on `modelId`, rounded to a millionth of a dollar. */
 function estimateCost(modelId, usage, table) {
-    const { price } = priceFor(modelId, table);
-    const dollars = (usage.input * price.input +
-        usage.output * price.output +
-        usage.cacheWrite * price.cacheWrite +
-        usage.cacheRead * price.cacheRead) /
-        1_000_000;
-    return Math.round(dollars * 1e6) / 1e6;
+    return Math.round(usageCost(usage, priceFor(modelId, table).price) * 1e6) / 1e6;
 }
 
 
@@ -47633,18 +47636,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   qx: () => (/* binding */ priceTable)
 });
 
+// EXTERNAL MODULE: ./src/plan/prices.ts
+var prices = __nccwpck_require__(76161);
 ;// CONCATENATED MODULE: ./src/llm/ledger.ts
+
 /** Billed tokens of one call: everything the API's `usage` charges for. */
 function billedTokens(u) {
     return u.input + u.output + u.cacheWrite + u.cacheRead;
-}
-/** US dollars of `u` at `price` (per million tokens). */
-function usageCost(u, price) {
-    return ((u.input * price.input +
-        u.output * price.output +
-        u.cacheWrite * price.cacheWrite +
-        u.cacheRead * price.cacheRead) /
-        1e6);
 }
 /** The default margin: a count within ±10 % of the bill means billed ≤ count / 0.9 ≈ count × 1.112. */
 const DEFAULT_INPUT_MARGIN = 0.12;
@@ -47747,7 +47745,7 @@ class UsageLedger {
         if (!this.open.delete(r.id))
             return;
         this.spentTokens += usage ? billedTokens(usage) : r.tokens;
-        this.spentCost += usage && this.cost ? usageCost(usage, this.cost.price) : r.cost;
+        this.spentCost += usage && this.cost ? (0,prices/* usageCost */.Dp)(usage, this.cost.price) : r.cost;
         if (usage)
             this.calls.push(usage);
     }
@@ -47766,8 +47764,6 @@ class UsageLedger {
 
 // EXTERNAL MODULE: ./src/llm/guarded-call.ts
 var guarded_call = __nccwpck_require__(20628);
-// EXTERNAL MODULE: ./src/plan/prices.ts
-var prices = __nccwpck_require__(76161);
 ;// CONCATENATED MODULE: ./src/plan/run-ledger.ts
 
 
@@ -48807,8 +48803,9 @@ function num(n) {
 function coverageLists(kept, skipped, leftOut) {
     const whole = new Set(leftOut.filter((l) => !l.partial).map((l) => l.path));
     const reviewed = kept.filter((f) => !whole.has(f.path));
+    const byPath = new Map(kept.map((f) => [f.path, f]));
     const budgetSkips = leftOut.map((l) => {
-        const total = kept.find((f) => f.path === l.path);
+        const total = byPath.get(l.path);
         const all = total ? total.additions + total.deletions : l.lines;
         return {
             path: l.path,

@@ -1,20 +1,9 @@
-import type { Price } from '../plan/prices.js';
+import { usageCost, type Price } from '../plan/prices.js';
 import type { TokenUsage } from '../ports.js';
 
 /** Billed tokens of one call: everything the API's `usage` charges for. */
 export function billedTokens(u: TokenUsage): number {
   return u.input + u.output + u.cacheWrite + u.cacheRead;
-}
-
-/** US dollars of `u` at `price` (per million tokens). */
-export function usageCost(u: TokenUsage, price: Price): number {
-  return (
-    (u.input * price.input +
-      u.output * price.output +
-      u.cacheWrite * price.cacheWrite +
-      u.cacheRead * price.cacheRead) /
-    1e6
-  );
 }
 
 export type Reservation = {

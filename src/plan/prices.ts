@@ -37,14 +37,18 @@ export function priceFor(
   return key ? { price: table[key]!, known: true } : { price: FALLBACK, known: false };
 }
 
-/** Estimated cost in US dollars of `usage` on `modelId`. */
+/** US dollars of `u` at `price` (per million tokens). */
+export function usageCost(u: TokenUsage, price: Price): number {
+  return (
+    (u.input * price.input +
+      u.output * price.output +
+      u.cacheWrite * price.cacheWrite +
+      u.cacheRead * price.cacheRead) /
+    1e6
+  );
+}
+
+/** Estimated cost in US dollars of `usage` on `modelId`, rounded to a millionth of a dollar. */
 export function estimateCost(modelId: string, usage: TokenUsage, table?: Record<string, Price>): number {
-  const { price } = priceFor(modelId, table);
-  const dollars =
-    (usage.input * price.input +
-      usage.output * price.output +
-      usage.cacheWrite * price.cacheWrite +
-      usage.cacheRead * price.cacheRead) /
-    1_000_000;
-  return Math.round(dollars * 1e6) / 1e6;
+  return Math.round(usageCost(usage, priceFor(modelId, table).price) * 1e6) / 1e6;
 }

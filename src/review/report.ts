@@ -23,8 +23,9 @@ function num(n: number): string {
 export function coverageLists(kept: DiffFile[], skipped: SkippedFile[], leftOut: LeftOut[]) {
   const whole = new Set(leftOut.filter((l) => !l.partial).map((l) => l.path));
   const reviewed = kept.filter((f) => !whole.has(f.path));
+  const byPath = new Map(kept.map((f) => [f.path, f]));
   const budgetSkips = leftOut.map((l) => {
-    const total = kept.find((f) => f.path === l.path);
+    const total = byPath.get(l.path);
     const all = total ? total.additions + total.deletions : l.lines;
     return {
       path: l.path,
