@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 
-export const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+/** The bundle under test; `CPR_DIST` points a run at another build (e.g. one bundled to a temp dir). */
+export const DIST = process.env.CPR_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
 
 export type ActionRun = {
   code: number | null;
