@@ -6,7 +6,7 @@ import { run } from '../src/run.js';
 import { decodeState, encodeState, SUMMARY_MARKER, type ReviewState } from '../src/state/marker.js';
 import type { Thread } from '../src/trigger/trigger.js';
 import { addedFile, codeLines } from './support/diffs.js';
-import { memoryForge } from './support/memory-forge.js';
+import { BOT, memoryForge } from './support/memory-forge.js';
 import { scriptedModel } from './support/scripted-model.js';
 
 const silent = { info: () => {}, warning: () => {} };
@@ -202,7 +202,7 @@ describe('ask: a `/review ask` question answered as a PR comment', () => {
       runs: [{ at: NOW.toISOString(), sha: 'x', model: 'm', tokens: 50_000, cost: 1 }],
     };
     // Another PR's summary, updated this month, recorded the whole monthly budget.
-    forge.comments.push({ id: 1, body: summaryWith(spent), url: 'https://example.test/o/r/pull/3#c1' });
+    forge.comments.push({ id: 1, body: summaryWith(spent), url: 'https://example.test/o/r/pull/3#c1', author: BOT });
     const result = await ask({
       config: config({ 'max-tokens-per-month': '50000', 'budget-mode': 'hard' }),
       forge,

@@ -303,6 +303,7 @@ describe('handle: a question in a review thread', () => {
       resolved: false,
       inReplyTo: root.id,
       author: 'octocat',
+      authorId: 9,
     });
     await handle(askIt(owner, 'Explain', { ...thread, rootId: root.id }), { ...deps, model: asking.client });
     const prompt = asking.calls[0]!.request.user.map((b) => b.text).join('\n');
@@ -323,6 +324,7 @@ describe('handle: a question in a review thread', () => {
       resolved: false,
       inReplyTo: null,
       author: 'alice',
+      authorId: 12,
     });
     const handled = await handle(askIt(owner, 'what do you think?', { ...thread, rootId: 31 }), deps);
     expect(handled).toMatchObject({ kind: 'answered', result: { answered: false, tokens: 0 } });

@@ -5,7 +5,7 @@ import type { ModelRequest } from '../src/ports.js';
 import { run } from '../src/run.js';
 import { decodeState, encodeState, SUMMARY_MARKER } from '../src/state/marker.js';
 import { addedFile, codeLines } from './support/diffs.js';
-import { memoryForge, type MemoryForge } from './support/memory-forge.js';
+import { BOT, memoryForge, type MemoryForge } from './support/memory-forge.js';
 import { scriptedModel } from './support/scripted-model.js';
 
 const silent = { info: () => {}, warning: () => {} };
@@ -363,6 +363,7 @@ describe('a requested tier', () => {
         runs: [{ at: NOW.toISOString(), sha: 'x', model: 'm', tokens: 20_000, cost: 1 }],
       })}`,
       url: 'https://example.test/o/r/pull/3#c1',
+      author: BOT,
     });
     const model = scriptedModel(() => ({ summary: 'ok', findings: [] }));
     await run({

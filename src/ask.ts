@@ -10,15 +10,17 @@ import { chooseTier } from './plan/tier.js';
 import type { ForgeClient, Logger, ModelClient } from './ports.js';
 import type { Config } from './config/config.js';
 import { readFingerprint } from './review/fingerprint.js';
-import { neutralizeMentions } from './review/neutralize.js';
+import { neutralize } from './review/neutralize.js';
 import { estimateTokens } from './plan/estimate.js';
 import { readGuidelines } from './review/guidelines.js';
 import { buildAskRequest } from './review/prompt.js';
 import { formatUsd } from './review/render-summary.js';
-import { decodeState, SUMMARY_MARKER } from './state/marker.js';
-import { saveState } from './state/save-state.js';
 import { readMonthUsage } from './state/month-usage.js';
-import { recordRun } from './state/record-run.js';
+import { isOwn } from './state/own.js';
+import { settleRun } from './state/spend.js';
+import { loadSummary } from './state/summary-store.js';
+import { capDescription } from './review/description.js';
+import { hostOf } from './review/publish.js';
 import type { Thread } from './trigger/trigger.js';
 
 /** Marks the action's answers, so they are never taken for commands. */
@@ -46,11 +48,12 @@ export type AskResult = { answered: boolean; reason: string; tokens: number; cos
  */
 export async function ask(deps: AskDeps): Promise<AskResult> {
   const { config, forge, model: client, now = () => new Date() } = deps;
-  const pr = await forge.getPullRequest();
-  const { kept } = filterFiles(parseDiff(await forge.getDiff()), config);
-  const previous = await forge.findComment(SUMMARY_MARKER);
-  const history = decodeState(previous?.body);
-  const budget = runBudget(config, history, await readMonthUsage(forge, config, now()));
+  const [fullPr, diff, self] = await Promise.all([forge.getPullRequest(), forge.getDiff(), forge.identity()]);
+  const { pr } = capDescription(fullPr);
+  const { kept } = filterFiles(parseDiff(diff), config);
+  const { comment: previous, state: history } = await loadSummary(forge, self);
+  const unknown = self ? null : 'the action could not tell which comments are its own';
+  const budget = runBudget(config, history, await readMonthUsage(forge, config, now(), self), unknown);
   const post = (text: string) =>
     deps.thread ? forge.replyToReviewComment(deps.thread.rootId, text) : forge.createComment(text);
   if (budget.skip) {
@@ -62,7 +65,8 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
   if (deps.thread) {
     const comments = await forge.listReviewComments();
     const root = comments.find((c) => c.id === deps.thread!.rootId);
-    if (!root || !readFingerprint(root.body)) {
+    // Only a thread the action itself opened is one it answers in.
+    if (!root || !readFingerprint(root.body) || !isOwn({ id: root.authorId, login: root.author }, self)) {
       return { answered: false, reason: 'the thread is not one of this action’s', tokens: 0, costUsd: 0, model: null };
     }
     const replies = comments.filter((c) => c.inReplyTo === root.id).map((c) => `@${c.author}: ${c.body}`);
@@ -88,22 +92,16 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
   const out = result.kind === 'answered' ? (result.reply.output as { answer?: unknown } | null) : null;
   const answer = typeof out?.answer === 'string' && out.answer.trim() !== '' ? out.answer.trim() : null;
   const footer = `<sub>claude-pr-review · \`${chosen.model.id}\` · ${ledger.spent.toLocaleString('en-US')} tokens · ${formatUsd(costUsd)}</sub>`;
-  const quote = deps.thread ? '' : `> @${deps.asker} asked: ${deps.question.replace(/\n/g, ' ').slice(0, 300)}\n\n`;
+  const quote = deps.thread ? '' : `> @${deps.asker} asked: ${neutralize(deps.question.replace(/\n/g, ' ').slice(0, 300))}\n\n`;
   const text = answer
-    ? `${quote}${neutralizeMentions(answer)}`
+    ? `${quote}${neutralize(answer, { forgeHost: hostOf(pr.htmlUrl) })}`
     : `${quote}I could not answer within \`max-tokens-per-run\` (${config.maxTokensPerRun.toLocaleString('en-US')}).`;
   await post(`${ANSWER_MARKER}\n${text}\n\n${footer}`);
 
   // The tokens count against the PR's and the month's budgets like a review's.
   if (ledger.spent > 0) {
-    const state = recordRun(history, false, {
-      at: now().toISOString(),
-      sha: pr.headSha,
-      model: chosen.model.id,
-      tokens: ledger.spent,
-      cost: costUsd,
-    });
-    await saveState(forge, previous, state);
+    const run = { at: now().toISOString(), sha: pr.headSha, model: chosen.model.id, tokens: ledger.spent, cost: costUsd };
+    await settleRun(forge, self, previous, `ask-${run.at}`, run, false, undefined, now().getTime());
   }
   return {
     answered: answer !== null,

@@ -5,7 +5,10 @@ import { run, type RunResult } from './run.js';
 import { helpText } from './trigger/command.js';
 import { checkWriteAccess, refusalText } from './trigger/permission.js';
 import type { Requester, Trigger } from './trigger/trigger.js';
-import { SUMMARY_MARKER } from './state/marker.js';
+import { SUMMARY_MARKER, type ReviewState } from './state/marker.js';
+import { keepBody } from './state/spend.js';
+import { loadSummary, writeSummary } from './state/summary-store.js';
+import { neutralize } from './review/neutralize.js';
 import { FAILURE_PREFIX } from './review/render-summary.js';
 
 /** Marks the action's replies (help, refusals), so they never trigger anything. */
@@ -17,7 +20,15 @@ export type Handled =
   | { kind: 'helped' }
   | { kind: 'refused'; reason: string };
 
-type Deps = { config: Config; forge: ForgeClient; model: ModelClient | null; log: Logger; now?: () => Date };
+type Deps = {
+  config: Config;
+  forge: ForgeClient;
+  model: ModelClient | null;
+  log: Logger;
+  now?: () => Date;
+  /** Hands over what must happen if the job is cancelled mid-run (see RunDeps.onCancel). */
+  onCancel?: (flush: () => Promise<void>) => void;
+};
 
 /** Reactions are a courtesy: a forge that refuses one must not fail the work. */
 async function react(forge: ForgeClient, who: Requester | null, threadReply: boolean, reaction: Reaction, log: Logger) {
@@ -30,18 +41,15 @@ async function react(forge: ForgeClient, who: Requester | null, threadReply: boo
 
 /** Writes why a requested review failed where the PR's readers look: the top of the summary comment. */
 async function noteFailure(forge: ForgeClient, reason: string): Promise<void> {
-  const line = `${FAILURE_PREFIX}${reason.replace(/\n/g, ' ').slice(0, 500)}`;
-  const previous = await forge.findComment(SUMMARY_MARKER);
-  if (!previous) {
-    await forge.createComment(`${SUMMARY_MARKER}\n${line}`);
-    return;
-  }
-  const body = previous.body
-    .split('\n')
-    .filter((l) => !l.startsWith(FAILURE_PREFIX))
-    .join('\n');
-  const [marker, ...rest] = body.split('\n');
-  await forge.updateComment(previous.id, [marker, line, ...rest].join('\n'));
+  const line = `${FAILURE_PREFIX}${neutralize(reason.replace(/\n/g, ' ').slice(0, 500))}`;
+  const self = await forge.identity();
+  const { comment } = await loadSummary(forge, self);
+  // The note goes under the marker; the state line, last, is kept as it is.
+  const withNote = (state: ReviewState, current: string | null) => {
+    const [marker = SUMMARY_MARKER, ...rest] = keepBody(state, current).split('\n');
+    return [marker, line, ...rest.filter((l) => !l.startsWith(FAILURE_PREFIX))].join('\n');
+  };
+  await writeSummary(forge, self, comment, { next: (fresh) => fresh, body: withNote, held: () => true });
 }
 
 /**

@@ -1,7 +1,22 @@
 #!/usr/bin/env node
-import { main } from './main.js';
-import { cli } from './cli/cli.js';
+// One bundle serves the action and the local CLI: a runner passes no arguments. Each side
+// loads only what it needs.
+if (process.argv.length > 2) {
+  const { cli } = await import('./cli/cli.js');
+  process.exitCode = await cli(process.argv.slice(2));
+} else {
+  // `@actions/github` parses GITHUB_EVENT_PATH as soon as it loads: the file is checked first,
+  // so a bad one ends in one clear error instead of a stack trace.
+  const { readEventPayload } = await import('./trigger/event-file.js');
+  let ok = true;
+  try {
+    readEventPayload(process.env.GITHUB_EVENT_PATH?.trim() ?? '');
+  } catch (error) {
+    process.stdout.write(`::error::${(error as Error).message}\n`);
+    process.exitCode = 1;
+    ok = false;
+  }
+  if (ok) await (await import('./main.js')).main();
+}
 
-// One bundle serves the action and the local CLI: a runner passes no arguments.
-if (process.argv.length > 2) process.exitCode = await cli(process.argv.slice(2));
-else await main();
+export {};

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
@@ -16,7 +16,8 @@ import { annotationsFor } from './review/annotations.js';
 import { toSarif } from './review/sarif.js';
 import { VERSION } from './version.js';
 import type { RunResult } from './run.js';
-import { FORK_ADVICE, isForkPullRequest } from './trigger/fork.js';
+import { FORK_ADVICE, GITHUB_FORK_ADVICE, isForkPullRequest } from './trigger/fork.js';
+import { readEventPayload } from './trigger/event-file.js';
 import { readTrigger } from './trigger/trigger.js';
 
 function env(name: string): string {
@@ -95,8 +96,35 @@ async function report(handled: Handled, prNumber: number): Promise<void> {
   await core.summary.addRaw(`Claude review: ${line}\n`).write();
 }
 
+/** What must still happen if the runner cancels the job: each records what its run was billed. */
+const cancellation: Array<() => Promise<void>> = [];
+/** How long a cancelled run may take to record its spend: the runner kills it soon after its signal. */
+const CANCEL_GRACE_MS = 5000;
+
+/**
+ * A cancelled job (`cancel-in-progress`, a newer push, the Cancel button) gets SIGINT, then
+ * SIGTERM, then is killed. Before exiting, the run records what it was billed so far, so the
+ * PR's and the month's budgets still count it.
+ */
+function recordSpendOnCancel(): void {
+  let cancelling = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (cancelling) return;
+    cancelling = true;
+    core.warning(`Cancelled (${signal}): recording the tokens spent so far, then stopping.`);
+    const grace = new Promise((done) => setTimeout(done, CANCEL_GRACE_MS).unref());
+    void Promise.race([Promise.allSettled(cancellation.map((flush) => flush())), grace]).finally(() => {
+      core.setFailed(`The run was cancelled (${signal}).`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
 /** The action's composition root: the only place that reads the environment and `@actions/core`. */
 export async function main(): Promise<void> {
+  recordSpendOnCancel();
   try {
     // The config is read twice. The workflow's inputs alone say how to reach the forge (token,
     // pull request, credentials); only then can the repository config file be read, from the
@@ -106,8 +134,7 @@ export async function main(): Promise<void> {
     for (const secret of [inputs.credentials.apiKey, inputs.credentials.authToken, inputs.githubToken]) {
       if (secret) core.setSecret(secret);
     }
-    const eventPath = env('GITHUB_EVENT_PATH');
-    const payload: unknown = eventPath ? JSON.parse(readFileSync(eventPath, 'utf8')) : {};
+    const payload = readEventPayload(env('GITHUB_EVENT_PATH'));
     // Drafts pass this first look: the config file may set `review-drafts` (decided below).
     const first = readTrigger(env('GITHUB_EVENT_NAME'), payload, { ...inputs, reviewDrafts: true });
     if (first.kind === 'ignore') return await skip(`${first.reason}.`);
@@ -120,8 +147,11 @@ export async function main(): Promise<void> {
       !inputs.credentials.apiKey &&
       !inputs.credentials.authToken &&
       !inputs.dryRun;
-    if (onGitea && fork && noCredential)
-      return await skip(`the Anthropic key is not available to this run. ${FORK_ADVICE}`);
+    // Secrets are withheld from fork pull requests: a notice that says how to enable them, not a red run.
+    if (fork && noCredential)
+      return await skip(
+        `the Anthropic key is not available to this run. ${onGitea ? FORK_ADVICE : GITHUB_FORK_ADVICE}`,
+      );
     const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
     const { forge, readOnlyFork } = await connectForge({
       env: process.env,
@@ -129,6 +159,7 @@ export async function main(): Promise<void> {
       repository: env('GITHUB_REPOSITORY'),
       pullNumber: first.prNumber,
       fork,
+      botLogin: inputs.botLogin,
       log: log.info,
     });
     if (readOnlyFork)
@@ -140,7 +171,8 @@ export async function main(): Promise<void> {
     if (trigger.kind === 'ignore') return await skip(`${trigger.reason}.`);
     const model = modelClient(config, onGitea);
 
-    await report(await handle(trigger, { config, forge, model, log }), trigger.prNumber);
+    const onCancel = (flush: () => Promise<void>) => cancellation.push(flush);
+    await report(await handle(trigger, { config, forge, model, log, onCancel }), trigger.prNumber);
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

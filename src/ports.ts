@@ -40,7 +40,25 @@ export type ReviewToPost = {
   comments: InlineComment[];
 };
 
-export type IssueComment = { id: number; body: string; url: string };
+/** Who wrote something on the forge: a numeric user id (null when the forge did not say) and a login. */
+export type Author = { id: number | null; login: string };
+
+/**
+ * The identity this run posts as. `id` is null when only a login is known (the `bot-login`
+ * input); comments are then matched by login.
+ */
+export type Identity = Author & {
+  /** How it was learnt, for the log and the README's table: e.g. `GraphQL viewer`, `GET /user`, `bot-login`. */
+  source: string;
+};
+
+export type IssueComment = {
+  id: number;
+  body: string;
+  url: string;
+  /** Null when the forge gave no author (a deleted user, or a local run). */
+  author: Author | null;
+};
 
 export type Reaction = 'eyes' | '+1' | 'confused';
 
@@ -60,6 +78,8 @@ export type ReviewComment = {
   /** The thread's first comment, for a reply; null for a thread's first comment. */
   inReplyTo: number | null;
   author: string;
+  /** The author's numeric id, when the forge gives it. */
+  authorId: number | null;
 };
 
 /** What changed between two commits of the pull request's head. */
@@ -78,15 +98,29 @@ export interface ForgeClient {
   /** The PR's unified diff (base...head) as text, whatever the forge had to do to get it. */
   getDiff(): Promise<string>;
   createReview(review: ReviewToPost): Promise<{ url: string }>;
-  /** The first PR conversation comment whose body contains `marker`, or null. */
-  findComment(marker: string): Promise<IssueComment | null>;
+  /**
+   * Whom this token posts as, or null when the forge will not say (then nothing on the forge
+   * can be attributed to the action, and none of it is trusted). Asked once per run.
+   */
+  identity(): Promise<Identity | null>;
+  /** Every conversation comment of the pull request, by anyone, oldest first. */
+  listComments(): Promise<IssueComment[]>;
+  /** One conversation comment as it is now, or null when it is gone. */
+  getComment(id: number): Promise<IssueComment | null>;
   createComment(body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<IssueComment>;
+  /** Deletes one of the action's own conversation comments (a duplicate summary). */
+  deleteComment(id: number): Promise<void>;
   /**
    * Conversation comments on any issue or PR of the repository updated at or after `since`
-   * (ISO 8601), oldest first, reading at most `limit` comments; `truncated` says more existed.
+   * (ISO 8601), newest first, keeping only those `keep` accepts, after reading at most `limit`
+   * comments; `complete` is false when the forge had more that were not read.
    */
-  listRepositoryComments(since: string, limit: number): Promise<{ comments: IssueComment[]; truncated: boolean }>;
+  listRepositoryComments(
+    since: string,
+    limit: number,
+    keep: (comment: IssueComment) => boolean,
+  ): Promise<{ comments: IssueComment[]; complete: boolean; read: number }>;
   /** Adds a reaction to a PR conversation comment (an existing one is not an error). */
   react(commentId: number, reaction: Reaction): Promise<void>;
   /** `login`'s permission on the repository, or null when the forge will not say (Gitea's automatic token). */

@@ -68,13 +68,18 @@ describe('parseRepoConfig', () => {
     expect(parseRepoConfig('# nothing yet\n', FILE)).toEqual({});
   });
 
-  test('secrets, config-file and trigger-phrase are refused, each named with its line and why', () => {
+  test('secrets, credential routing, config-file and trigger-phrase are refused, each named with its line and why', () => {
     const message = problemOf(() =>
       parseRepoConfig(
         [
           'anthropic-api-key: sk-ant-api03-x',
           'anthropic-auth-token: t',
           'github-token: ghs_x',
+          'anthropic-base-url: https://collector.example',
+          'provider: bedrock',
+          'aws-region: us-east-1',
+          'vertex-region: global',
+          'vertex-project-id: p',
           'config-file: other.yml',
           'trigger-phrase: /ai',
         ].join('\n'),
@@ -86,6 +91,7 @@ describe('parseRepoConfig', () => {
       expect(message).toContain(`line ${line + 1}: \`${key}\` cannot be set in the config file`);
     }
     expect(message).toMatch(/anthropic-api-key.*secret/);
+    expect(message).toMatch(/anthropic-base-url.*decides where the API key is sent: set it in the workflow/);
     expect(message).not.toContain('sk-ant-api03-x');
   });
 
@@ -245,7 +251,6 @@ describe('schema/claude-review.schema.json', () => {
     expect(schema.properties['min-severity']!.enum).toEqual([...SEVERITIES]);
     expect(schema.properties['budget-mode']!.enum).toEqual(['hard', 'soft']);
     expect(schema.properties['review-event']!.enum).toEqual(['COMMENT', 'REQUEST_CHANGES-on-critical']);
-    expect(schema.properties.provider!.enum).toEqual([...PROVIDERS]);
   });
 
   test('a sample file validates, and the action reads the same file without complaint', async () => {

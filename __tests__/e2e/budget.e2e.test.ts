@@ -64,7 +64,8 @@ async function start(diff: string, issueComments: { issueNumber: number; body: s
     repo: 'Hello-World',
     token: TOKEN,
     pulls: [{ number: 2, diff }],
-    issueComments,
+    // Earlier summaries, written by the action itself (the token's bot user).
+    issueComments: issueComments.map((c) => ({ user: 'github-actions[bot]', ...c })),
   });
   servers.push(anthropic, github);
   return { anthropic, github };

@@ -212,6 +212,7 @@ async function githubKit(opts: KitOptions = {}): Promise<Kit & { github: FakeGit
         body,
         user: login,
         createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
       });
       const run = await runAction({
         eventName: 'issue_comment',

@@ -3,6 +3,7 @@ import { startFakeAnthropic, type FakeAnthropic, type FakeMessagesBody } from '.
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js';
 import { addedFile, codeLines, editedFile } from '../support/diffs.js';
 import { githubPayload } from './payloads.js';
+import { decodeState } from '../../src/state/marker.js';
 import { runAction } from './harness.js';
 
 const KEY = 'sk-ant-api03-e2e-test-key-000000000000';
@@ -138,7 +139,10 @@ describe('the bundled action on a GitHub pull_request event', () => {
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(summaries[0]!.id);
     expect(after[0]!.body).toContain('Claude review of fffffff');
-    expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    // Each run first records its reservation, then its summary and spend: edits, never a second comment.
+    expect(github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/2/comments'))).toHaveLength(1);
+    expect(decodeState(after[0]!.body).pending ?? []).toEqual([]);
+    expect(decodeState(after[0]!.body).runs).toHaveLength(2);
     expect(github.violations).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { routeGiteaSnapshot, type GiteaSnapshotInit } from './gitea-snapshot-routes.js';
 import { createValidator, type ContractValidator } from './openapi-validator.js';
 
 /**
@@ -134,6 +135,8 @@ export type FakeGiteaInit = {
   commits?: Array<{ sha: string; parents?: string[]; files?: string[] }>;
   /** Repository files: `{ [ref]: { [path]: text } }`; a ref or path not listed answers 404. */
   files?: Record<string, Record<string, string>>;
+  /** How `files` are served as snapshots (tree paging, file-contents, archives). */
+  snapshot?: GiteaSnapshotInit;
   /** Logins that do not exist on the server (404 from user lookups). */
   missingUsers?: string[];
   /** When set, requests without `token <this>` (or Bearer) get 401. */
@@ -256,6 +259,8 @@ export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeG
   }
 
   function route(method: string, url: URL, path: string, body: unknown): [number, unknown, Record<string, string>?] {
+    const snapshot = routeGiteaSnapshot({ ...state, apiBase, init: initial.snapshot }, method, url, path, body);
+    if (snapshot) return snapshot;
     if (path === '/version' && method === 'GET') return [200, { version }];
     if (path === '/user' && method === 'GET') return [200, userJson(state.bot.login)];
     const prefix = `/repos/${state.owner}/${state.repo}`;
@@ -325,12 +330,20 @@ export async function startFakeGitea(initial: FakeGiteaInit = {}): Promise<FakeG
         return [201, commentJson(comment)];
       }
     }
-    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {
       const comment = state.issueComments.find((c) => c.id === Number(m?.[1]));
       if (!comment) return notFound();
-      comment.body = String(input.body);
-      comment.updatedAt = now();
-      return [200, commentJson(comment)];
+      if (method === 'GET') return [200, commentJson(comment)];
+      if (method === 'PATCH') {
+        // routers/api/v1/repo/issue_comment.go: only the poster (or a writer) may edit.
+        comment.body = String(input.body);
+        comment.updatedAt = now();
+        return [200, commentJson(comment)];
+      }
+      if (method === 'DELETE') {
+        state.issueComments.splice(state.issueComments.indexOf(comment), 1);
+        return [204, ''];
+      }
     }
     if ((m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest)) && method === 'POST') {
       const commentId = Number(m[1]);
@@ -801,7 +814,7 @@ function send(res: ServerResponse, status: number, data: unknown, headers: Recor
     res.end();
     return;
   }
-  const text = typeof data === 'string' ? data : JSON.stringify(data);
+  const text = typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data);
   res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
   res.end(text);
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { indexDiff, type IndexedFile } from './diff-index.js';
+import { CODELOAD, routeGitHubSnapshot, type GitHubSnapshotInit } from './github-snapshot-routes.js';
 import { createValidator, type ContractValidator } from './openapi-validator.js';
 
 /**
@@ -45,7 +46,14 @@ export type FakePull = {
   commits: string[];
 };
 
-export type FakeIssueComment = { id: number; issueNumber: number; body: string; user: string; createdAt: string };
+export type FakeIssueComment = {
+  id: number;
+  issueNumber: number;
+  body: string;
+  user: string;
+  createdAt: string;
+  updatedAt: string;
+};
 export type FakeReviewComment = {
   id: number;
   path: string;
@@ -107,6 +115,10 @@ export type FakeGitHubState = {
   repo: string;
   /** Login that authored what the token posts. */
   botLogin: string;
+  /** Numeric user ids by login (the bot's is GitHub's real `github-actions[bot]` id by default). */
+  userIds: Record<string, number>;
+  /** GraphQL `viewer` fails (as through a REST-only proxy): identity then comes from `GET /user`, or not at all. */
+  noViewer: boolean;
   pulls: FakePull[];
   issueComments: FakeIssueComment[];
   reviews: FakeReview[];
@@ -130,12 +142,20 @@ export type FakeGitHubInit = {
   repo?: string;
   botLogin?: string;
   pulls?: Array<Partial<FakePull> & { number: number }>;
-  issueComments?: Array<{ issueNumber: number; body: string; user?: string }>;
+  issueComments?: Array<{ issueNumber: number; body: string; user?: string; updatedAt?: string }>;
+  /** Numeric ids of users by login; others get stable made-up ids. */
+  userIds?: Record<string, number>;
+  /** GraphQL answers no `viewer` query (see FakeGitHubState.noViewer). */
+  noViewer?: boolean;
+  /** The token is a personal one: `GET /user` answers the bot user (else 403, as for an installation token). */
+  personalToken?: boolean;
   permissions?: FakeGitHubState['permissions'];
   missingUsers?: string[];
   compares?: Record<string, FakeCompare>;
   /** Repository files: `{ [ref]: { [path]: text } }`; a ref or path not listed answers 404. */
   files?: Record<string, Record<string, string>>;
+  /** How `files` are served as snapshots (repository size, tree limit, symbolic links). */
+  snapshot?: GitHubSnapshotInit;
   reviewComments?: FakeSeedReviewComment[];
   /** When set, requests without `token <this>` (or Bearer) get 401 Bad credentials. */
   token?: string;
@@ -209,7 +229,10 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
     const query = queryOf(url);
     const record: RecordedRequest = { method, path: url.pathname, query, headers: headersOf(req), body, status: 0 };
     requests.push(record);
-    const errors = url.pathname === GRAPHQL ? [] : check.validate({ method, path: url.pathname, query, body });
+    const errors =
+      url.pathname === GRAPHQL || url.pathname.startsWith(CODELOAD)
+        ? []
+        : check.validate({ method, path: url.pathname, query, body });
     violations.push(...errors);
 
     function reply(status: number, data: unknown, headers: Record<string, string> = {}): void {
@@ -233,7 +256,14 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
   }
 
   function route(method: string, url: URL, body: unknown, accept: string): [number, unknown, Record<string, string>?] {
+    const snapshot = routeGitHubSnapshot({ ...state, base, init: initial.snapshot }, method, url, body);
+    if (snapshot) return snapshot;
     if (url.pathname === GRAPHQL && method === 'POST') return graphql((body ?? {}) as Record<string, unknown>);
+    if (url.pathname === '/user' && method === 'GET') {
+      // An installation token (GITHUB_TOKEN, an App's) may not ask who it is over REST.
+      if (!initial.personalToken) return [403, { message: 'Resource not accessible by integration', documentation_url: DOCS }];
+      return [200, userJson(state.botLogin)];
+    }
     const prefix = `/repos/${state.owner}/${state.repo}`;
     if (!url.pathname.startsWith(`${prefix}/`)) return notFound();
     const rest = url.pathname.slice(prefix.length);
@@ -276,9 +306,10 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
       // `updated_at` is `createdAt`; `since` keeps those updated at or after it.
       const since = url.searchParams.get('since');
       const sort = url.searchParams.get('sort');
+      const at = (c: FakeIssueComment) => Date.parse(sort === 'created' ? c.createdAt : c.updatedAt);
       const list = state.issueComments
-        .filter((c) => since === null || Date.parse(c.createdAt) >= Date.parse(since))
-        .sort((a, b) => (sort ? Date.parse(a.createdAt) - Date.parse(b.createdAt) : 0) || a.id - b.id);
+        .filter((c) => since === null || Date.parse(c.updatedAt) >= Date.parse(since))
+        .sort((a, b) => (sort ? at(a) - at(b) : 0) || a.id - b.id);
       // `direction` is ignored without `sort`, and GitHub's default then is ascending id.
       if (sort && url.searchParams.get('direction') !== 'asc') list.reverse();
       return page(url, list.map(commentJson));
@@ -295,16 +326,25 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
           body: String(input.body),
           user: state.botLogin,
           createdAt: now(),
+          updatedAt: now(),
         };
         state.issueComments.push(comment);
         return [201, commentJson(comment)];
       }
     }
-    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {
       const comment = state.issueComments.find((c) => c.id === Number(m?.[1]));
       if (!comment) return notFound();
-      comment.body = String(input.body);
-      return [200, commentJson(comment)];
+      if (method === 'GET') return [200, commentJson(comment)];
+      if (method === 'PATCH') {
+        comment.body = String(input.body);
+        comment.updatedAt = now();
+        return [200, commentJson(comment)];
+      }
+      if (method === 'DELETE') {
+        state.issueComments.splice(state.issueComments.indexOf(comment), 1);
+        return [204, ''];
+      }
     }
     if ((m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest)) && method === 'POST') {
       const commentId = Number(m[1]);
@@ -505,6 +545,11 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
   function graphql(input: Record<string, unknown>): [number, unknown] {
     const query = typeof input.query === 'string' ? input.query : '';
     const vars = (input.variables ?? {}) as Record<string, unknown>;
+    if (/\bviewer\b/.test(query) && !state.noViewer) {
+      // GraphQL names a bot without REST's `[bot]` suffix.
+      const login = state.botLogin.replace(/\[bot\]$/, '');
+      return [200, { data: { viewer: { login, databaseId: userId(state.botLogin) } } }];
+    }
     if (!/reviewThreads/.test(query)) {
       return [200, { errors: [{ message: 'The fake GitHub answers only the reviewThreads query' }] }];
     }
@@ -620,7 +665,8 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
     };
   };
   const html = (n: number, anchor = '') => `${HTML}/${state.owner}/${state.repo}/pull/${n}${anchor}`;
-  const userJson = (login: string) => ({ login, id: login.length, type: login.endsWith('[bot]') ? 'Bot' : 'User' });
+  const userId = (login: string) => (state.userIds[login] ??= 1000 + Object.keys(state.userIds).length);
+  const userJson = (login: string) => ({ login, id: userId(login), type: login.endsWith('[bot]') ? 'Bot' : 'User' });
   const commentJson = (c: FakeIssueComment) => ({
     id: c.id,
     node_id: `IC_${c.id}`,
@@ -629,7 +675,7 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
     body: c.body,
     user: userJson(c.user),
     created_at: c.createdAt,
-    updated_at: c.createdAt,
+    updated_at: c.updatedAt,
     author_association: c.user === state.botLogin ? 'NONE' : 'MEMBER',
   });
   const reviewJson = (r: FakeReview) => ({
@@ -747,6 +793,8 @@ function initialState(init: FakeGitHubInit): FakeGitHubState {
     owner: init.owner ?? 'octo',
     repo: init.repo ?? 'repo',
     botLogin: init.botLogin ?? 'github-actions[bot]',
+    userIds: { 'github-actions[bot]': 41898282, ...init.userIds },
+    noViewer: init.noViewer ?? false,
     pulls,
     issueComments: [],
     reviews: [],
@@ -763,7 +811,8 @@ function initialState(init: FakeGitHubInit): FakeGitHubState {
       issueNumber: c.issueNumber,
       body: c.body,
       user: c.user ?? 'octocat',
-      createdAt: now(),
+      createdAt: c.updatedAt ?? now(),
+      updatedAt: c.updatedAt ?? now(),
     });
   }
   const seeded: FakeReviewComment[] = [];
@@ -839,7 +888,7 @@ function toFakeFile(f: IndexedFile): FakeFile {
 }
 
 function send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
-  const text = typeof data === 'string' ? data : JSON.stringify(data);
+  const text = typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
 }

@@ -263,6 +263,7 @@ describe('Gitea listReviewComments', () => {
       resolved: false,
       inReplyTo: null,
       author: 'bob',
+      authorId: expect.any(Number),
     });
     expect(removed).toMatchObject({ body: 'Why remove?', line: 11, outdated: false, inReplyTo: null });
     expect(reply).toMatchObject({ body: 'Style guide.', line: 12, inReplyTo: upper?.id, author: 'alice' });

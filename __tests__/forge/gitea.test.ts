@@ -222,27 +222,53 @@ describe('Gitea forge against the fake Gitea', () => {
       expect(logs.join('\n')).toMatch(/createReview failed \(500\); retrying/);
     });
 
-    it('reads the issue comments in one unpaginated request', async () => {
+    it('reads the issue comments, with their authors, in one unpaginated request', async () => {
       await start({
         issueComments: Array.from({ length: 120 }, (_, i) => ({
           issueNumber: 7,
-          body: i === 119 ? 'old summary <!-- claude-pr-review -->' : `comment ${i}`,
+          body: i === 119 ? '<!-- claude-pr-review:summary -->\nold summary' : `comment ${i}`,
+          ...(i === 119 ? { user: 'gitea-actions' } : {}),
         })),
       });
-      const found = await forge().findComment('<!-- claude-pr-review -->');
-      expect(found).toEqual({
+      const all = await forge().listComments();
+      expect(all).toHaveLength(120);
+      expect(all[119]).toEqual({
         id: 120,
-        body: 'old summary <!-- claude-pr-review -->',
+        body: '<!-- claude-pr-review:summary -->\nold summary',
         url: `${ROOT}/octo/repo/pulls/7#issuecomment-120`,
+        author: { id: -2, login: 'gitea-actions' },
       });
       expect(calls()).toEqual(['GET /api/v1/repos/octo/repo/issues/7/comments']);
-      expect(await forge().findComment('<!-- nothing -->')).toBeNull();
+    });
+
+    it('learns whom the token posts as from GET /user, by id', async () => {
+      await start();
+      expect(await forge().identity()).toEqual({ id: -2, login: 'gitea-actions', source: 'GET /user' });
+      expect(await forge({ botLogin: 'ci-bot' }).identity()).toEqual({
+        id: null,
+        login: 'ci-bot',
+        source: 'the bot-login input',
+      });
+    });
+
+    it('reads one comment back, answers null when it is gone, and deletes one', async () => {
+      await start();
+      const created = await forge().createComment('hello');
+      expect((await forge().getComment(created.id))?.body).toBe('hello');
+      await forge().deleteComment(created.id);
+      expect(await forge().getComment(created.id)).toBeNull();
+      expect(fake.violations).toEqual([]);
     });
 
     it('creates and then updates a comment', async () => {
       await start();
       const created = await forge().createComment('hello');
-      expect(created).toEqual({ id: 1, body: 'hello', url: `${ROOT}/octo/repo/pulls/7#issuecomment-1` });
+      expect(created).toEqual({
+        id: 1,
+        body: 'hello',
+        url: `${ROOT}/octo/repo/pulls/7#issuecomment-1`,
+        author: { id: -2, login: 'gitea-actions' },
+      });
       const updated = await forge().updateComment(created.id, 'bye');
       expect(updated).toEqual({ ...created, body: 'bye' });
       expect(calls()).toEqual([
@@ -252,7 +278,7 @@ describe('Gitea forge against the fake Gitea', () => {
       expect(fake.state.issueComments[0]?.user).toBe('gitea-actions');
     });
 
-    it('lists repository comments updated since a time, oldest first, across pages', async () => {
+    it('lists repository comments updated since a time, oldest first, across pages, and says when it stopped early', async () => {
       await start({
         issueComments: [
           { issueNumber: 3, body: 'too old', updatedAt: iso(0) },
@@ -263,24 +289,25 @@ describe('Gitea forge against the fake Gitea', () => {
           })),
         ],
       });
-      const some = await forge().listRepositoryComments(iso(5), 75);
-      expect(some.truncated).toBe(true);
-      expect(some.comments.map((c) => c.body)).toEqual(Array.from({ length: 75 }, (_, i) => `c${i}`));
+      const everyone = () => true;
+      const some = await forge().listRepositoryComments(iso(5), 75, everyone);
+      expect(some.complete).toBe(false);
+      expect(some.comments.map((c) => c.body)).toEqual(Array.from({ length: 100 }, (_, i) => `c${i}`));
       expect(calls()).toEqual([
         `GET /api/v1/repos/octo/repo/issues/comments?since=${encodeURIComponent(iso(5))}&page=1&limit=50`,
         `GET /api/v1/repos/octo/repo/issues/comments?since=${encodeURIComponent(iso(5))}&page=2&limit=50`,
       ]);
 
       fake.requests.length = 0;
-      const all = await forge().listRepositoryComments(iso(5), 500);
-      expect(all).toMatchObject({ truncated: false });
+      const all = await forge().listRepositoryComments(iso(5), 500, everyone);
+      expect(all).toMatchObject({ complete: true, read: 120 });
       expect(all.comments).toHaveLength(120);
       // X-Total-Count says where the end is: no empty page is fetched.
       expect(fake.requests).toHaveLength(3);
 
       fake.requests.length = 0;
-      const exact = await forge().listRepositoryComments(iso(5), 120);
-      expect(exact.truncated).toBe(false);
+      const exact = await forge().listRepositoryComments(iso(5), 120, everyone);
+      expect(exact.complete).toBe(true);
       expect(exact.comments).toHaveLength(120);
     });
 
@@ -345,7 +372,7 @@ describe('Gitea forge against the fake Gitea', () => {
       await start();
       const url = fake.url;
       await fake.close();
-      const error = await failure(forge({ apiUrl: url, retry: { retries: 0 } }).findComment('x'));
+      const error = await failure(forge({ apiUrl: url, retry: { retries: 0 } }).listComments());
       expect(error.status).toBeNull();
       expect(error.message).toMatch(/GITHUB_API_URL/);
       fake = await startFakeGitea();

@@ -215,6 +215,7 @@ describe('GitHub review comments', () => {
       resolved: false,
       inReplyTo: null,
       author: 'mona',
+      authorId: expect.any(Number),
     });
     expect(left).toMatchObject({ line: 2, outdated: false, inReplyTo: null });
     expect(outdated).toMatchObject({ line: null, outdated: true, inReplyTo: null, author: 'hubot' });
@@ -266,6 +267,7 @@ describe('GitHub review comments', () => {
       resolved: false,
       inReplyTo: first?.id,
       author: 'github-actions[bot]',
+      authorId: 41898282,
     });
   });
 

@@ -21,7 +21,7 @@ async function start(): Promise<void> {
       ...Array.from({ length: 250 }, (_, i) => ({ issueNumber: 7 + (i % 3), body: `c${i}` })),
     ],
   });
-  fake.state.issueComments.forEach((c, i) => (c.createdAt = i === 0 ? '2024-06-01T00:00:00Z' : iso(i - 1)));
+  fake.state.issueComments.forEach((c, i) => (c.createdAt = c.updatedAt = i === 0 ? '2024-06-01T00:00:00Z' : iso(i - 1)));
   // Newest first in storage, so the order of the answer must come from `sort`/`direction`.
   fake.state.issueComments.reverse();
 }
@@ -36,40 +36,43 @@ const forge = () =>
     retry: { retries: 0, msPerSecond: 1, spaceWrites: false },
   });
 
+const all = () => true;
+
 describe('GitHub listRepositoryComments', () => {
-  it('reads comments updated since a time, oldest first, stopping at the limit', async () => {
+  it('reads comments updated since a time, newest first, and says when it stopped at the limit', async () => {
     await start();
-    const result = await forge().listRepositoryComments('2025-01-01T00:00:00Z', 150);
-    expect(result.truncated).toBe(true);
-    expect(result.comments.map((c) => c.body)).toEqual(Array.from({ length: 150 }, (_, i) => `c${i}`));
-    expect(result.comments[0]?.url).toMatch(/\/pull\/7#issuecomment-\d+$/);
+    const result = await forge().listRepositoryComments('2025-01-01T00:00:00Z', 150, all);
+    expect(result.complete).toBe(false);
+    expect(result.comments.map((c) => c.body)).toEqual(Array.from({ length: 200 }, (_, i) => `c${249 - i}`));
+    expect(result.comments[0]?.url).toMatch(/\/pull\/\d+#issuecomment-\d+$/);
     expect(fake.requests.map((r) => r.query)).toEqual([
-      { since: '2025-01-01T00:00:00Z', sort: 'updated', direction: 'asc', per_page: '100' },
-      { since: '2025-01-01T00:00:00Z', sort: 'updated', direction: 'asc', per_page: '100', page: '2' },
+      { since: '2025-01-01T00:00:00Z', sort: 'updated', direction: 'desc', per_page: '100' },
+      { since: '2025-01-01T00:00:00Z', sort: 'updated', direction: 'desc', per_page: '100', page: '2' },
+      { since: '2025-01-01T00:00:00Z', sort: 'updated', direction: 'desc', per_page: '100', page: '3' },
     ]);
     expect(fake.requests.every((r) => r.path === '/repos/octo/repo/issues/comments')).toBe(true);
   });
 
-  it('reads every page when the limit is not reached', async () => {
+  it('keeps only the comments the filter accepts, reading every page below the limit', async () => {
     await start();
-    const result = await forge().listRepositoryComments(iso(200), 1000);
-    expect(result).toMatchObject({ truncated: false });
-    expect(result.comments.map((c) => c.body)).toEqual(Array.from({ length: 50 }, (_, i) => `c${200 + i}`));
+    const result = await forge().listRepositoryComments(iso(200), 1000, (c) => c.body.endsWith('0'));
+    expect(result).toMatchObject({ complete: true, read: 50 });
+    expect(result.comments.map((c) => c.body)).toEqual(['c240', 'c230', 'c220', 'c210', 'c200']);
     expect(fake.requests).toHaveLength(1);
   });
 
-  it('is not truncated when exactly the limit exists', async () => {
+  it('is complete when exactly the limit exists', async () => {
     await start();
-    const result = await forge().listRepositoryComments(iso(50), 200);
+    const result = await forge().listRepositoryComments(iso(50), 200, all);
     expect(result.comments).toHaveLength(200);
-    expect(result.truncated).toBe(false);
+    expect(result.complete).toBe(true);
   });
 
   it('turns a failure into a ForgeError naming the operation', async () => {
     await start();
     fake.failNext('GET', /\/issues\/comments$/, 404);
     const error = await forge()
-      .listRepositoryComments(iso(0), 10)
+      .listRepositoryComments(iso(0), 10, all)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForgeError);
     expect((error as ForgeError).operation).toBe('listRepositoryComments');

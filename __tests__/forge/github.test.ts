@@ -163,13 +163,14 @@ describe('GitHub forge against the fake GitHub', () => {
       expect(fake.state.reviews[0]?.state).toBe('CHANGES_REQUESTED');
     });
 
-    it('finds the marked comment on the last of three pages', async () => {
+    it('reads every conversation comment, with its author, across pages', async () => {
       const issueComments = Array.from({ length: 250 }, (_, i) => ({ issueNumber: 7, body: `comment ${i}` }));
-      issueComments[249] = { issueNumber: 7, body: 'Summary\n<!-- claude-pr-review:summary -->' };
-      await start({ issueComments });
-      const found = await forge().findComment('<!-- claude-pr-review:summary -->');
-      expect(found?.body).toContain('Summary');
-      expect(found?.url).toBe(`https://github.com/octo/repo/pull/7#issuecomment-${found?.id}`);
+      issueComments[249] = { issueNumber: 7, body: '<!-- claude-pr-review:summary -->\nSummary' };
+      await start({ issueComments, userIds: { octocat: 583231 } });
+      const all = await forge().listComments();
+      expect(all).toHaveLength(250);
+      expect(all[249]?.url).toBe(`https://github.com/octo/repo/pull/7#issuecomment-${all[249]?.id}`);
+      expect(all[0]?.author).toEqual({ id: 583231, login: 'octocat' });
       const lists = fake.requests.filter((r) => r.path === '/repos/octo/repo/issues/7/comments');
       expect(lists.map((r) => r.query)).toEqual([
         { per_page: '100' },
@@ -178,13 +179,26 @@ describe('GitHub forge against the fake GitHub', () => {
       ]);
     });
 
-    it('stops paging at the first match and answers null when there is none', async () => {
-      const issueComments = Array.from({ length: 150 }, (_, i) => ({ issueNumber: 7, body: `c ${i} <!-- m -->` }));
-      await start({ issueComments });
-      expect((await forge().findComment('<!-- m -->'))?.body).toBe('c 0 <!-- m -->');
-      expect(fake.requests).toHaveLength(1);
-      expect(await forge().findComment('<!-- absent -->')).toBeNull();
-      expect(fake.requests).toHaveLength(3);
+    it('learns whom an installation token posts as from GraphQL viewer, by id', async () => {
+      await start();
+      expect(await forge().identity()).toEqual({ id: 41898282, login: 'github-actions', source: 'GraphQL viewer' });
+      const created = await forge().createComment('x');
+      expect(created.author).toEqual({ id: 41898282, login: 'github-actions[bot]' });
+    });
+
+    it('falls back to GET /user for a personal token when GraphQL does not answer', async () => {
+      await start({ noViewer: true, personalToken: true, botLogin: 'review-bot', userIds: { 'review-bot': 77 } });
+      expect(await forge().identity()).toEqual({ id: 77, login: 'review-bot', source: 'GET /user' });
+    });
+
+    it('says it cannot tell when neither GraphQL nor GET /user answers, and bot-login overrides both', async () => {
+      await start({ noViewer: true });
+      const said: string[] = [];
+      const unknown = forge({ log: (m) => said.push(m) });
+      expect(await unknown.identity()).toBeNull();
+      expect(said.join('\n')).toMatch(/could not learn whom the token posts as/);
+      const named = forge({ botLogin: 'my-app[bot]' });
+      expect(await named.identity()).toEqual({ id: null, login: 'my-app[bot]', source: 'the bot-login input' });
     });
 
     it('creates and then updates a comment', async () => {
@@ -194,6 +208,7 @@ describe('GitHub forge against the fake GitHub', () => {
         id: created.id,
         body: 'first',
         url: `https://github.com/octo/repo/pull/7#issuecomment-${created.id}`,
+        author: { id: 41898282, login: 'github-actions[bot]' },
       });
       const updated = await forge().updateComment(created.id, 'second');
       expect(updated).toEqual({ ...created, body: 'second' });

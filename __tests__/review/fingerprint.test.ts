@@ -52,6 +52,7 @@ function postedComment(p: PlacedFinding, files = V1, over: Partial<ReviewComment
     resolved: false,
     inReplyTo: null,
     author: 'github-actions[bot]',
+    authorId: 41898282,
     ...over,
   };
 }
@@ -172,6 +173,7 @@ describe('dropRepeats', () => {
       resolved: false,
       inReplyTo: null,
       author: 'alice',
+      authorId: 12,
     };
     const out = dropRepeats(placement(placed(3)), V1, [human]);
     expect(out.repeated).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { neutralizeMentions } from '../../src/review/neutralize.js';
+import { neutralize } from '../../src/review/neutralize.js';
 
 const ZWSP = '\u200b';
 
@@ -11,7 +11,7 @@ function pings(text: string): string[] {
   );
 }
 
-describe('neutralizeMentions', () => {
+describe('neutralize', () => {
   test.each([
     ['@octocat please look', '@octocat'],
     ['cc @my-org/security-team', '@my-org/security-team'],
@@ -23,7 +23,7 @@ describe('neutralizeMentions', () => {
     ['line one\n#42 on line two', '#42'],
   ])('%j can no longer ping or link', (text, mention) => {
     expect(pings(text)).toContain(mention);
-    const out = neutralizeMentions(text);
+    const out = neutralize(text);
     expect(pings(out)).toEqual([]);
     // still readable: removing the invisible space gives back the original text
     expect(out.replaceAll(ZWSP, '')).toBe(text);
@@ -31,14 +31,14 @@ describe('neutralizeMentions', () => {
 
   test('every mention in a longer text is neutralised', () => {
     const text = '@a and @b-c, see #1 #2 and x/y#3; @d/e too';
-    const out = neutralizeMentions(text);
+    const out = neutralize(text);
     expect(pings(out)).toEqual([]);
     expect(out.split(ZWSP)).toHaveLength(7);
   });
 
   test('inline code is left exactly as written', () => {
     const text = 'Use `@Injectable()` and `array#1`, not @Injectable';
-    const out = neutralizeMentions(text);
+    const out = neutralize(text);
     expect(out).toContain('`@Injectable()`');
     expect(out).toContain('`array#1`');
     expect(out.endsWith(`@${ZWSP}Injectable`)).toBe(true);
@@ -47,36 +47,36 @@ describe('neutralizeMentions', () => {
   test('fenced code is left exactly as written', () => {
     const code = '```ts\n@Component({ selector: "x" })\nclass A {} // see #12 and @bob\n```';
     const text = `Decorators need care:\n\n${code}\n\nthanks @bob`;
-    const out = neutralizeMentions(text);
+    const out = neutralize(text);
     expect(out).toContain(code);
     expect(out.endsWith(`@${ZWSP}bob`)).toBe(true);
   });
 
   test('an unclosed fence protects everything after it', () => {
     const text = 'See:\n```py\n@decorator\ndef f(): pass';
-    expect(neutralizeMentions(text)).toBe(text);
+    expect(neutralize(text)).toBe(text);
   });
 
   test.each(['Contact a@b.com or security@example.org', 'user.name+tag@mail.example.co.uk', 'git@github.com:o/r.git'])(
     'the e-mail address in %j is not mangled',
     (text) => {
-      expect(neutralizeMentions(text)).toBe(text);
+      expect(neutralize(text)).toBe(text);
     },
   );
 
   // Minor (neutralize.ts, first replace): `[^\w`]` treats a non-ASCII letter as a boundary, so an
   // address with an accented local part gets an invisible space and no longer copies correctly.
   test('an e-mail address with a non-ASCII local part is not mangled', () => {
-    expect(neutralizeMentions('Mail josé@example.com')).toBe('Mail josé@example.com');
+    expect(neutralize('Mail josé@example.com')).toBe('Mail josé@example.com');
   });
 
   test('text with nothing to neutralise is returned unchanged', () => {
     const text = 'Rename `x` to `count`; the loop runs n+1 times (off by one). Issue: C# code, 100% coverage.';
-    expect(neutralizeMentions(text)).toBe(text);
+    expect(neutralize(text)).toBe(text);
   });
 
   test('anchors and headings without digits are left alone', () => {
-    expect(neutralizeMentions('See the #usage section and [link](#install).')).toBe(
+    expect(neutralize('See the #usage section and [link](#install).')).toBe(
       'See the #usage section and [link](#install).',
     );
   });
@@ -84,6 +84,6 @@ describe('neutralizeMentions', () => {
   // BUG (neutralize.ts, second replace): a reference is neutralised only after whitespace or `(`,
   // but GitHub also links one after other punctuation, e.g. in bold `**#123**` or `[#123]`.
   test('an issue reference in bold or brackets cannot link either', () => {
-    expect(pings(neutralizeMentions('Regression of **#123** and [#45]'))).toEqual([]);
+    expect(pings(neutralize('Regression of **#123** and [#45]'))).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { ForgeKind, PullRequest } from '../../src/ports.js';
 import { placeFindings, type Placement } from '../../src/review/place.js';
-import { publishReview, publishSummary, reviewEvent } from '../../src/review/publish.js';
-import { SUMMARY_MARKER } from '../../src/state/marker.js';
+import { publishReview, reviewEvent } from '../../src/review/publish.js';
 import { memoryForge } from '../support/memory-forge.js';
 import { finding, INDEX } from './diff-fixture.js';
 
@@ -123,27 +122,6 @@ describe('publishReview', () => {
       expect(bodies[kind]).not.toContain('```suggestion');
       expect(bodies[kind]).toContain(`Suggested code:\n\n\`\`\`\n${SUGGESTION}`);
     }
-  });
-});
-
-describe('publishSummary', () => {
-  test('creates the summary comment when there is none', async () => {
-    const forge = newForge();
-    const body = `${SUMMARY_MARKER}\nfirst`;
-    const c = await publishSummary(forge, await forge.findComment(SUMMARY_MARKER), body);
-    expect(forge.comments).toEqual([c]);
-    expect(c.body).toBe(body);
-    expect(forge.comments).toHaveLength(1);
-  });
-
-  test('edits the previous summary in place, so the PR keeps one', async () => {
-    const forge = newForge();
-    await forge.createComment('an unrelated comment');
-    const first = await publishSummary(forge, await forge.findComment(SUMMARY_MARKER), `${SUMMARY_MARKER}\nfirst`);
-    const second = await publishSummary(forge, await forge.findComment(SUMMARY_MARKER), `${SUMMARY_MARKER}\nsecond`);
-    expect(second.id).toBe(first.id);
-    expect(forge.comments.filter((c) => c.body.includes(SUMMARY_MARKER))).toHaveLength(1);
-    expect(forge.comments.map((c) => c.body)).toEqual(['an unrelated comment', `${SUMMARY_MARKER}\nsecond`]);
   });
 });
 

@@ -2,6 +2,7 @@ import type {
   Comparison,
   ForgeClient,
   ForgeKind,
+  Identity,
   IssueComment,
   Permission,
   PullRequest,
@@ -28,7 +29,12 @@ export type MemoryForge = ForgeClient & {
   files: Record<string, string>;
   /** Every `readFile` call, in order. */
   fileReads: { path: string; ref: string }[];
+  /** Whom the token posts as; null: the forge will not say. */
+  self: Identity | null;
 };
+
+/** The identity the memory forge posts as (what `createComment` and `createReview` are authored by). */
+export const BOT = { id: 1, login: 'bot' };
 
 export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: ForgeKind = 'github'): MemoryForge {
   let nextId = 100;
@@ -45,6 +51,7 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     badAnchors: [],
     files: {},
     fileReads: [],
+    self: { ...BOT, source: 'memory' },
     pr: {
       number: 7,
       title: 'Add a feature',
@@ -79,27 +86,39 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
           outdated: false,
           resolved: false,
           inReplyTo: null,
-          author: 'bot',
+          author: BOT.login,
+          authorId: BOT.id,
         });
       }
       return { url: `https://example.test/o/r/pull/7#review-${forge.reviews.length}` };
     },
-    async findComment(marker) {
-      return forge.comments.find((c) => c.body.includes(marker)) ?? null;
+    async identity() {
+      return forge.self;
+    },
+    async listComments() {
+      return forge.comments.map((c) => ({ ...c }));
+    },
+    async getComment(id) {
+      const c = forge.comments.find((x) => x.id === id);
+      return c ? { ...c } : null;
+    },
+    async deleteComment(id) {
+      forge.comments = forge.comments.filter((c) => c.id !== id);
     },
     async createComment(body) {
-      const c = { id: nextId++, body, url: `https://example.test/c/${nextId}` };
+      const c = { id: nextId++, body, url: `https://example.test/c/${nextId}`, author: { ...BOT } };
       forge.comments.push(c);
-      return c;
+      return { ...c };
     },
     async updateComment(id, body) {
       const c = forge.comments.find((x) => x.id === id);
       if (!c) throw new Error(`no comment ${id}`);
       c.body = body;
-      return c;
+      return { ...c };
     },
-    async listRepositoryComments(_since, limit) {
-      return { comments: forge.comments.slice(0, limit), truncated: forge.comments.length > limit };
+    async listRepositoryComments(_since, limit, keep) {
+      const read = forge.comments.slice(0, limit);
+      return { comments: read.filter(keep), complete: forge.comments.length <= limit, read: read.length };
     },
     async react(commentId, reaction) {
       forge.reactions.push({ commentId, reaction });

@@ -1,104 +1,110 @@
-import { ConfigError, readConfig } from '../config/config.js';
-import { INPUT_NAMES, type InputName } from '../config/inputs.js';
-import { createLocalForge } from '../forge/local.js';
+import { resolve } from 'node:path';
+import { readConfig, type Config } from '../config/config.js';
+import { createLocalForge, hasUncommittedChanges } from '../forge/local.js';
 import { createAnthropicModelClient } from '../llm/anthropic.js';
-import { checkCredentials } from '../llm/credentials.js';
 import { checkPlatform, createPlatformClient } from '../llm/provider.js';
+import { priceTable } from '../plan/run-ledger.js';
+import type { ModelClient } from '../ports.js';
 import { run } from '../run.js';
-import { formatComment, withProgress, type Terminal } from './terminal.js';
+import { VERSION } from '../version.js';
+import { HELP, parseCliArgs, UsageError, type CliArgs, type Command } from './args.js';
+import { localLogLine } from './log-lines.js';
+import { credentialsFromEnvironment, explain, inCliTerms, unknownModelWarnings } from './messages.js';
+import { describeProgress, reportingParts } from './progress.js';
+import { closingLine, renderForTerminal } from './render.js';
+import { createTerminal, formatComment, type Terminal } from './terminal.js';
 
-const HELP = `Usage: claude-pr-review <preview|review> [--base REV] [--head REV] [--<input> VALUE ...]
+/** A problem the user can fix before anything runs; printed as it is, exit code 1. */
+class CliError extends Error {}
 
-Runs the review pipeline on a local git diff (default: the last commit, or --base..--head)
-and prints the result instead of posting it.
-  preview  without ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) a dry run: files, size, tier,
-           model, token plan and estimated cost; nothing is sent. With a key, the review.
-  review   the review of your local changes, printed in the terminal (needs a key).
-Any action input can be given as a flag, e.g. --max-tokens-per-run 50000 --model sonnet.`;
-
-type Parsed = { base?: string; head?: string; inputs: Partial<Record<InputName, string>> };
-
-function parseArgs(args: string[]): Parsed {
-  const parsed: Parsed = { inputs: {} };
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i]!;
-    const value = args[i + 1];
-    if (!flag.startsWith('--') || value === undefined || value.startsWith('--')) {
-      throw new ConfigError(`expected \`--name value\`, got \`${flag}\`\n\n${HELP}`);
-    }
-    const name = flag.slice(2);
-    i++;
-    if (name === 'base') parsed.base = value;
-    else if (name === 'head') parsed.head = value;
-    else if ((INPUT_NAMES as string[]).includes(name) && !name.startsWith('anthropic-'))
-      parsed.inputs[name as InputName] = value;
-    else throw new ConfigError(`unknown option \`${flag}\` (credentials come from the environment)\n\n${HELP}`);
+/**
+ * The model client for `review`. `preview` never gets one, whatever the environment holds:
+ * a dry run must not be able to spend.
+ */
+function modelFor(config: Config, env: NodeJS.ProcessEnv): ModelClient {
+  const timeoutMs = config.timeoutSeconds * 1000;
+  if (config.platform.provider !== 'anthropic') {
+    // Bedrock or Vertex AI: credentials, region and project come from the environment, as in the action.
+    const platform = checkPlatform(config, env);
+    if (!platform.ok) throw new CliError(inCliTerms(platform.error));
+    return createPlatformClient(platform.settings, { timeoutMs });
   }
-  return parsed;
+  const checked = credentialsFromEnvironment(env, config.credentials.baseUrl);
+  if (!checked.ok) throw new CliError(checked.error);
+  return createAnthropicModelClient({ ...checked.credentials, timeoutMs });
 }
 
-/** The local command line: `preview` (dry run without a key) and `review`. Returns the exit code. */
-export async function cli(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  const tty = Boolean(process.stdout.isTTY);
-  const term: Terminal = {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(text),
-    tty: Boolean(process.stderr.isTTY),
-    colour: tty && !process.env.NO_COLOR,
-  };
-  const out = term.out;
-  if (command !== 'preview' && command !== 'review') {
-    process.stderr.write(
-      `${command === 'help' || command === '--help' ? '' : `Unknown command \`${command}\`.\n\n`}${HELP}\n`,
-    );
-    return command === 'help' || command === '--help' ? 0 : 2;
+async function execute(args: CliArgs & { command: Command }, term: Terminal, env: NodeJS.ProcessEnv): Promise<number> {
+  const config = readConfig((name) => args.inputs[name] ?? '');
+  if (args.command === 'preview') config.dryRun = true;
+  // Before anything else, so that a refused credential is refused before any other work.
+  const model = args.command === 'review' ? modelFor(config, env) : null;
+  const dir = resolve(args.repo ?? process.cwd());
+  const forge = createLocalForge({
+    cwd: dir,
+    base: args.base,
+    head: args.head,
+    print: term.print,
+    formatComment: (where, body) => formatComment(term, where, body),
+    printSummary: false,
+  });
+  const { label, mergeBase, headSha } = forge.range;
+  const range = `${label} (${mergeBase.slice(0, 7)}..${headSha.slice(0, 7)})`;
+
+  const given = { model: args.inputs.model, ...tierFlags(args) };
+  for (const warning of unknownModelWarnings(given, priceTable(config))) term.note(`warning: ${warning}`);
+  if (hasUncommittedChanges(dir)) term.note('note: uncommitted changes are not reviewed; commit them to include them.');
+  if (!model && (env.ANTHROPIC_API_KEY || env.ANTHROPIC_AUTH_TOKEN)) {
+    term.note('note: `preview` never calls the model, so the key in the environment is not used.');
   }
+
+  const log = {
+    info: (m: string) => {
+      const line = localLogLine(m, range);
+      if (line !== null) term.note(line);
+    },
+    warning: (m: string) => term.note(`warning: ${inCliTerms(m)}`),
+  };
+  term.status('Planning');
+  const tracked = model ? reportingParts(model, (p) => term.status(describeProgress(p))) : null;
+  const result = await run({ config, forge, model: tracked, log });
+  term.status(null);
+  const { text, plan } = renderForTerminal(term, result.report, { range });
+  term.print(text);
+  term.print('');
+  term.print(closingLine(result.report, plan, args.command));
+  return 0;
+}
+
+function tierFlags(args: CliArgs): Record<string, string | undefined> {
+  const { inputs } = args;
+  return { 'model-small': inputs['model-small'], 'model-medium': inputs['model-medium'], 'model-large': inputs['model-large'] };
+}
+
+/** The local command line: `preview` (a dry run, always) and `review`. Returns the exit code. */
+export async function cli(argv: string[]): Promise<number> {
+  const term = createTerminal(process.stdout, process.stderr, {
+    colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  });
   try {
-    const args = parseArgs(rest);
-    const config = readConfig((name) => args.inputs[name] ?? '');
-    config.credentials = {
-      apiKey: process.env.ANTHROPIC_API_KEY?.trim() || undefined,
-      authToken: process.env.ANTHROPIC_AUTH_TOKEN?.trim() || undefined,
-      baseUrl: process.env.ANTHROPIC_BASE_URL?.trim() || undefined,
-    };
-    const onPlatform = config.platform.provider !== 'anthropic';
-    const hasCredential = onPlatform || Boolean(config.credentials.apiKey || config.credentials.authToken);
-    if (command === 'review' && !hasCredential) {
-      throw new ConfigError(
-        '`review` needs ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN) in the environment; `preview` is the dry run.',
-      );
+    const args = parseCliArgs(argv);
+    if (args.help) {
+      term.print(HELP);
+      return 0;
     }
-    let model = null;
-    if (onPlatform) {
-      // Bedrock or Vertex: credentials and region come from the environment, as in the action.
-      const platform = checkPlatform(config, process.env);
-      if (!platform.ok) throw new ConfigError(platform.error);
-      model = createPlatformClient(platform.settings, { timeoutMs: config.timeoutSeconds * 1000 });
-    } else if (hasCredential) {
-      const checked = checkCredentials(config.credentials);
-      if (!checked.ok) throw new ConfigError(checked.error);
-      model = createAnthropicModelClient({ ...checked.credentials, timeoutMs: config.timeoutSeconds * 1000 });
+    if (args.version) {
+      term.print(VERSION);
+      return 0;
     }
-    const forge = createLocalForge({
-      cwd: process.cwd(),
-      base: args.base,
-      head: args.head,
-      print: out,
-      formatComment: (where, body) => formatComment(term, where, body),
-    });
-    const log = {
-      info: (m: string) => process.stderr.write(`${m}\n`),
-      warning: (m: string) => process.stderr.write(`warning: ${m}\n`),
-    };
-    const result = await withProgress(term, model ? 'Reviewing…' : 'Planning…', run({ config, forge, model, log }));
-    if (!model) {
-      out(result.summaryMarkdown.replace(/<!--[\s\S]*?-->\n?/g, '').trim());
-      out('\nNo ANTHROPIC_API_KEY set: this was a dry run and nothing was sent. Set it to get the real review.');
-    }
-    return 0;
+    return await execute({ ...args, command: args.command! }, term, process.env);
   } catch (error) {
-    process.stderr.write(`claude-pr-review: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof UsageError) {
+      term.note(`claude-pr-review: ${error.message}\n${HELP.split('\n')[0]}\nSee \`claude-pr-review --help\`.`);
+      return 2;
+    }
+    term.note(`claude-pr-review: ${explain(error)}`);
     return 1;
+  } finally {
+    term.close();
   }
 }

@@ -16,6 +16,11 @@ export type Config = {
   /** `provider` and its region/project inputs; empty ones are filled from the environment by main.ts. */
   platform: PlatformConfig;
   githubToken: string;
+  /**
+   * The `bot-login` input: the login the token posts as, when the forge cannot be asked
+   * (see ForgeClient.identity); null: ask the forge.
+   */
+  botLogin: string | null;
   /** Forces one model (line or id) whatever the size. */
   model: string | null;
   tierModels: { small: string; medium: string; large: string };
@@ -240,6 +245,13 @@ const rawSchema = z.object({
   'vertex-region': platformValue('vertex-region'),
   'vertex-project-id': platformValue('vertex-project-id'),
   'github-token': secret,
+  'bot-login': z.string().transform((raw, ctx) => {
+    const login = raw.trim();
+    // Logins are letters, digits, hyphens (GitHub adds `[bot]` for Apps; Gitea allows . and _).
+    if (login === '' || /^[A-Za-z0-9][A-Za-z0-9._-]*(\[bot\])?$/.test(login)) return login;
+    ctx.addIssue({ code: 'custom', message: `input \`bot-login\` must be a login such as \`my-app[bot]\`; got "${raw}"` });
+    return z.NEVER;
+  }),
   'anthropic-timeout-seconds': integer('anthropic-timeout-seconds', 1, 3600),
   model: modelSpec('model'),
   'model-small': modelSpec('model-small'),
@@ -342,6 +354,7 @@ export function readConfig(
       vertexProjectId: v['vertex-project-id'],
     },
     githubToken: v['github-token'],
+    botLogin: v['bot-login'].trim() === '' ? null : v['bot-login'].trim(),
     timeoutSeconds: v['anthropic-timeout-seconds'],
     model: v.model === '' ? null : v.model,
     tierModels: { small: v['model-small'], medium: v['model-medium'], large: v['model-large'] },

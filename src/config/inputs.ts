@@ -12,6 +12,7 @@ export const INPUT_DEFAULTS = {
   'vertex-region': '',
   'vertex-project-id': '',
   'github-token': '',
+  'bot-login': '',
   model: '',
   'model-small': 'haiku',
   'model-medium': 'sonnet',
@@ -50,7 +51,8 @@ export const DEFAULT_CONFIG_FILES = [
 
 /**
  * Inputs the repository config file may not set, and why. Secrets belong in the workflow's
- * `secrets` context, never in a file; `config-file` names the file itself; and
+ * `secrets` context, never in a file; settings that route a credential (base URL, provider,
+ * cloud region and project) stay with the workflow that holds it; `config-file` names the file itself; and
  * `trigger-phrase` decides whether a comment starts the action at all, which is settled
  * before the forge is asked for anything (so before the file can be read).
  */
@@ -58,6 +60,14 @@ export const NOT_IN_CONFIG_FILE: Partial<Record<InputName, string>> = {
   'anthropic-api-key': 'a secret: pass it from the workflow (`${{ secrets.ANTHROPIC_API_KEY }}`)',
   'anthropic-auth-token': 'a secret: pass it from the workflow (`${{ secrets.… }}`)',
   'github-token': 'a secret: pass it from the workflow (default `${{ github.token }}`)',
+  // Anyone who can change a file in a pull request's base branch must not be able to send the
+  // workflow's secrets somewhere else: these decide where the credential goes.
+  'anthropic-base-url': 'it decides where the API key is sent: set it in the workflow',
+  provider: 'it decides where the credentials are sent: set it in the workflow',
+  'aws-region': 'it decides where the AWS credentials are sent: set it in the workflow (or AWS_REGION)',
+  'vertex-region': 'it decides where the Google credentials are sent: set it in the workflow',
+  'vertex-project-id': 'it decides where the Google credentials are sent: set it in the workflow',
+  'bot-login': "it decides whose comments the action trusts as its own: set it in the workflow",
   'config-file': 'it names the config file itself: set it in the workflow',
   'trigger-phrase': 'it decides whether a comment starts the action, before the file is read: set it in the workflow',
 };

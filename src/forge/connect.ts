@@ -20,6 +20,8 @@ export async function connectForge(opts: {
   repository: string;
   pullNumber: number;
   fork: boolean;
+  /** The `bot-login` input, or null. */
+  botLogin?: string | null;
   log: (msg: string) => void;
 }): Promise<Connection> {
   const token = forgeToken(opts.tokenInput, opts.env);
@@ -40,9 +42,19 @@ export async function connectForge(opts: {
       pullNumber: opts.pullNumber,
       log: opts.log,
       retry: { retries: 2, spaceWrites: false },
+      ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
     });
     return { forge, readOnlyFork: false };
   }
-  const forge = createGiteaForge({ kind, token, apiUrl, owner, repo, pullNumber: opts.pullNumber, log: opts.log });
+  const forge = createGiteaForge({
+    kind,
+    token,
+    apiUrl,
+    owner,
+    repo,
+    pullNumber: opts.pullNumber,
+    log: opts.log,
+    ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
+  });
   return { forge, readOnlyFork: opts.fork && (await isActionsToken(apiUrl, token, opts.log)) };
 }

@@ -29,7 +29,7 @@ export type GiteaReviewComment = {
   path?: string;
   position?: number | null;
   original_position?: number | null;
-  user?: { login?: string } | null;
+  user?: { login?: string; id?: number } | null;
   /** Who marked the conversation resolved; null or absent while it is open. */
   resolver?: { login?: string } | null;
   created_at?: string;
@@ -73,6 +73,7 @@ export function toReviewComments(
         resolved,
         inReplyTo,
         author: c.user?.login ?? '',
+        authorId: c.user?.id ?? null,
       };
     });
 }

@@ -3,6 +3,7 @@ import { retry } from '@octokit/plugin-retry';
 import type {
   Comparison,
   ForgeClient,
+  Identity,
   IssueComment,
   Permission,
   PullRequest,
@@ -39,6 +40,8 @@ export type GiteaForgeOptions = {
   pullNumber: number;
   log?: (msg: string) => void;
   retry?: GiteaRetryOptions;
+  /** The `bot-login` input: the login this token posts as, when it cannot be asked. */
+  botLogin?: string;
 };
 
 /** Every forge operation, named as the port names it (for error messages). */
@@ -65,7 +68,7 @@ type GiteaReview = {
   html_url?: string;
   pull_request_url?: string;
 };
-type GiteaComment = { id: number; body?: string; html_url?: string };
+type GiteaComment = { id: number; body?: string; html_url?: string; user?: GiteaUser | null };
 type GiteaPermission = { permission?: string; role_name?: string };
 type ApiResponse<T> = { data: T; headers: Record<string, string | number | undefined> };
 
@@ -212,12 +215,40 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
         }
       }),
 
-    findComment: (marker: string) =>
-      call('findComment', async () => {
+    identity: () =>
+      call('identity', async (): Promise<Identity | null> => {
+        if (opts.botLogin) return { id: null, login: opts.botLogin, source: 'the bot-login input' };
+        try {
+          const me = await whoAmI();
+          if (typeof me.id === 'number' && me.login) return { id: me.id, login: me.login, source: 'GET /user' };
+          say(`${name}: GET /user gave no user id; the action cannot tell its own comments.`);
+        } catch (error) {
+          say(`${name}: could not learn whom the token posts as (GET /user: ${describe(error)}).`);
+        }
+        return null;
+      }),
+
+    listComments: () =>
+      call('listComments', async () => {
         // Not paginated on Gitea: one answer holds every comment of the issue.
         const { data } = await send<GiteaComment[]>('GET /repos/{owner}/{repo}/issues/{index}/comments', pr);
-        const hit = (Array.isArray(data) ? data : []).find((c) => c.body?.includes(marker));
-        return hit ? toIssueComment(hit) : null;
+        return (Array.isArray(data) ? data : []).map(toIssueComment);
+      }),
+
+    getComment: (id: number) =>
+      call('getComment', async () => {
+        try {
+          const { data } = await send<GiteaComment>('GET /repos/{owner}/{repo}/issues/comments/{id}', { ...repo, id });
+          return toIssueComment(data);
+        } catch (error) {
+          if (httpStatusOf(error) === 404) return null;
+          throw error;
+        }
+      }),
+
+    deleteComment: (id: number) =>
+      call('deleteComment', async () => {
+        await send('DELETE /repos/{owner}/{repo}/issues/comments/{id}', { ...repo, id });
       }),
 
     createComment: (body: string) =>
@@ -237,17 +268,29 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
           body,
         });
         // 204 without a body: Gitea's answer for a comment type that has no editable content.
-        return data ? toIssueComment(data) : { id, body, url: '' };
+        return data ? toIssueComment(data) : { id, body, url: '', author: null };
       }),
 
-    listRepositoryComments: (since: string, limit: number) =>
+    listRepositoryComments: (since: string, limit: number, keep: (c: IssueComment) => boolean) =>
       call('listRepositoryComments', async () => {
-        const all = await readPages<GiteaComment>(
-          'GET /repos/{owner}/{repo}/issues/comments',
-          { ...repo, since },
-          limit,
-        );
-        return { comments: all.slice(0, limit).map(toIssueComment), truncated: all.length > limit };
+        // No author filter on this endpoint: every comment updated since `since` is read (in
+        // Gitea's order, oldest first) and only those `keep` accepts are kept.
+        const kept: IssueComment[] = [];
+        let read = 0;
+        for (let page = 1; ; page++) {
+          const { data, headers } = await send<GiteaComment[] | null>('GET /repos/{owner}/{repo}/issues/comments', {
+            ...repo,
+            since,
+            page,
+            limit: PAGE_SIZE,
+          });
+          const list = Array.isArray(data) ? data : [];
+          for (const c of list.map(toIssueComment)) if (keep(c)) kept.push(c);
+          read += list.length;
+          const total = Number(headers['x-total-count'] ?? NaN);
+          if (list.length === 0 || read >= total) return { comments: kept, complete: true, read };
+          if (read >= limit || page >= limit / PAGE_SIZE) return { comments: kept, complete: false, read };
+        }
       }),
 
     react: (commentId: number, reaction: Reaction) =>
@@ -401,7 +444,17 @@ export async function resolveForgeKind(
   return detected === 'forgejo-or-gitea' ? resolveGiteaKind(apiUrl, token, log) : detected;
 }
 
-function createClient(token: string, apiUrl: string, retries: number, msPerSecond: number, say: (msg: string) => void) {
+/**
+ * The HTTP client of every Gitea adapter: Octokit's request with retries of 5xx only; exported
+ * so the snapshot reader (gitea-snapshot.ts) sends requests the same way.
+ */
+export function createClient(
+  token: string,
+  apiUrl: string,
+  retries: number,
+  msPerSecond: number,
+  say: (msg: string) => void,
+) {
   return getOctokit(
     token,
     {
@@ -414,6 +467,9 @@ function createClient(token: string, apiUrl: string, retries: number, msPerSecon
   );
 }
 
+/** The client of `createClient`. */
+export type GiteaClient = ReturnType<typeof createClient>;
+
 function sameUser(a: GiteaUser | null | undefined, b: GiteaUser): boolean {
   if (!a) return false;
   if (typeof a.id === 'number' && typeof b.id === 'number') return a.id === b.id;
@@ -421,7 +477,8 @@ function sameUser(a: GiteaUser | null | undefined, b: GiteaUser): boolean {
 }
 
 function toIssueComment(c: GiteaComment): IssueComment {
-  return { id: c.id, body: c.body ?? '', url: c.html_url ?? '' };
+  const author = c.user && typeof c.user.login === 'string' ? { id: c.user.id ?? null, login: c.user.login } : null;
+  return { id: c.id, body: c.body ?? '', url: c.html_url ?? '', author };
 }
 
 function forgeName(kind: GiteaKind): string {
@@ -441,7 +498,7 @@ function toForgeError(operation: Operation, error: unknown, opts: GiteaForgeOpti
   return new ForgeError(redact(message, [opts.token]), operation, status);
 }
 
-const WRITES = new Set<Operation>(['createReview', 'createComment', 'updateComment', 'react']);
+const WRITES = new Set<Operation>(['createReview', 'createComment', 'updateComment', 'deleteComment', 'react']);
 
 function hintFor(operation: Operation, status: number | null, detail: string, opts: GiteaForgeOptions): string {
   const name = forgeName(opts.kind);
@@ -461,7 +518,7 @@ function hintFor(operation: Operation, status: number | null, detail: string, op
         : 'the token cannot read the pull request; on newer Gitea, which honours workflow permissions, ' +
             'declare `permissions: contents: read` and `pull-requests: read`';
     case 404:
-      if (operation === 'updateComment' || operation === 'react') return 'the comment no longer exists';
+      if (operation === 'updateComment' || operation === 'deleteComment' || operation === 'react') return 'the comment no longer exists';
       if (operation === 'listRepositoryComments')
         return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;
       return (

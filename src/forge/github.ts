@@ -4,6 +4,7 @@ import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import type {
   Comparison,
   ForgeClient,
+  Identity,
   InlineComment,
   IssueComment,
   Permission,
@@ -39,6 +40,8 @@ export type GitHubForgeOptions = {
   pullNumber: number;
   log?: (msg: string) => void;
   retry?: GitHubRetryOptions;
+  /** The `bot-login` input: the login this token posts as, when it cannot be asked. */
+  botLogin?: string;
 };
 
 /** Every forge operation, named as the port names it (for error messages). */
@@ -50,6 +53,12 @@ const MAX_LISTED_FILES = 3000;
 const MAX_FILE_BYTES = 1024 * 1024;
 // GraphQL pages of 100 review threads; a pull request with more than 10,000 is not expected.
 const MAX_THREAD_PAGES = 100;
+// A pull request's conversation: 100 pages of 100 comments is far past any real one.
+const MAX_COMMENT_PAGES = 100;
+
+/** Whom the token acts as. Works for installation tokens (GITHUB_TOKEN, Apps) and personal tokens alike. */
+const VIEWER_QUERY = `query { viewer { login databaseId } }`;
+type ViewerAnswer = { viewer: { login: string; databaseId: number | null } | null };
 
 /**
  * Which review threads are resolved: REST does not say, GraphQL does. A thread is known by its
@@ -98,6 +107,7 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
 
   // GitHub lets a user hold one pending review per pull request, so probes run one at a time.
   let probes: Promise<unknown> = Promise.resolve();
+  let self: Promise<Identity | null> | null = null;
 
   return {
     kind: 'github',
@@ -149,15 +159,34 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
         return { url: data.html_url };
       }),
 
-    findComment: (marker: string) =>
-      call('findComment', async () => {
+    identity: () => (self ??= whoAmI()),
+
+    listComments: () =>
+      call('listComments', async () => {
         const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...issue, per_page: 100 });
-        // Stop at the first match: the page holding it is the last one fetched.
+        const all: IssueComment[] = [];
+        let read = 0;
         for await (const page of pages) {
-          const hit = page.data.find((c) => c.body?.includes(marker));
-          if (hit) return toIssueComment(hit);
+          all.push(...page.data.map(toIssueComment));
+          if (++read >= MAX_COMMENT_PAGES) break;
         }
-        return null;
+        return all;
+      }),
+
+    getComment: (id: number) =>
+      call('getComment', async () => {
+        try {
+          const { data } = await octokit.rest.issues.getComment({ ...repo, comment_id: id });
+          return toIssueComment(data);
+        } catch (error) {
+          if (httpStatusOf(error) === 404) return null;
+          throw error;
+        }
+      }),
+
+    deleteComment: (id: number) =>
+      call('deleteComment', async () => {
+        await octokit.rest.issues.deleteComment({ ...repo, comment_id: id });
       }),
 
     createComment: (body: string) =>
@@ -172,23 +201,26 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
         return toIssueComment(data);
       }),
 
-    listRepositoryComments: (since: string, limit: number) =>
+    listRepositoryComments: (since: string, limit: number, keep: (c: IssueComment) => boolean) =>
       call('listRepositoryComments', async () => {
-        // Sorted by update time, oldest first, so `since` plus the last one read resumes a scan.
+        // GitHub cannot filter by author here: every comment updated since `since` is read,
+        // newest first, and only the ones `keep` accepts are kept.
         const pages = octokit.paginate.iterator(octokit.rest.issues.listCommentsForRepo, {
           ...repo,
           since,
           sort: 'updated',
-          direction: 'asc',
+          direction: 'desc',
           per_page: 100,
         });
-        const read: IssueComment[] = [];
-        // One comment past the limit is enough to know that more exist.
+        const kept: IssueComment[] = [];
+        let read = 0;
         for await (const page of pages) {
-          read.push(...page.data.map(toIssueComment));
-          if (read.length > limit) break;
+          // Past the limit, one more page only tells whether the scan finished.
+          if (read >= limit) return { comments: kept, complete: page.data.length === 0, read };
+          for (const c of page.data.map(toIssueComment)) if (keep(c)) kept.push(c);
+          read += page.data.length;
         }
-        return { comments: read.slice(0, limit), truncated: read.length > limit };
+        return { comments: kept, complete: true, read };
       }),
 
     react: (commentId: number, reaction: Reaction) =>
@@ -267,6 +299,31 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
         return { id: data.id, url: data.html_url };
       }),
   };
+
+  /**
+   * The identity the token posts as: the `bot-login` input when given; else GraphQL `viewer`
+   * (installation tokens, whose comments come from `<app>[bot]`, and personal tokens alike);
+   * else `GET /user` (a personal token where GraphQL is not reachable). Null when none answers.
+   */
+  async function whoAmI(): Promise<Identity | null> {
+    if (opts.botLogin) return { id: null, login: opts.botLogin, source: 'the bot-login input' };
+    const problems: string[] = [];
+    try {
+      const { viewer } = await octokit.graphql<ViewerAnswer>(VIEWER_QUERY);
+      if (viewer?.login) return { id: viewer.databaseId ?? null, login: viewer.login, source: 'GraphQL viewer' };
+      problems.push('GraphQL viewer: no answer');
+    } catch (error) {
+      problems.push(`GraphQL viewer: ${describe(error)}`);
+    }
+    try {
+      const { data } = await octokit.rest.users.getAuthenticated();
+      return { id: data.id, login: data.login, source: 'GET /user' };
+    } catch (error) {
+      problems.push(`GET /user: ${describe(error)}`);
+    }
+    log(redact(`GitHub: could not learn whom the token posts as (${problems.join('; ')}).`, [opts.token]));
+    return null;
+  }
 
   /**
    * A review without `event` stays PENDING (a draft only its author sees), yet GitHub checks
@@ -387,7 +444,7 @@ type GitHubReviewComment = {
   position?: number | null;
   in_reply_to_id?: number;
   subject_type?: string;
-  user: { login: string } | null;
+  user: { login: string; id?: number } | null;
 };
 
 /**
@@ -407,6 +464,7 @@ function toReviewCommentOf(c: GitHubReviewComment, resolvedRoots: ReadonlySet<nu
     resolved: resolvedRoots.has(inReplyTo ?? c.id),
     inReplyTo,
     author: c.user?.login ?? '',
+    authorId: c.user?.id ?? null,
   };
 }
 
@@ -416,7 +474,15 @@ function describe(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 500);
 }
 
-function createOctokit(opts: GitHubForgeOptions, log: (msg: string) => void) {
+/**
+ * The Octokit every GitHub adapter uses (bounded retries, rate limits obeyed); exported so the
+ * snapshot reader (github-snapshot.ts) can share the same settings. Note that GraphQL counts
+ * as a write for the throttling plugin: keep `spaceWrites: false` for batched blob reads.
+ */
+export function createOctokit(
+  opts: Pick<GitHubForgeOptions, 'token' | 'apiUrl' | 'retry'>,
+  log: (msg: string) => void,
+) {
   const retries = opts.retry?.retries ?? 2;
   const msPerSecond = opts.retry?.msPerSecond ?? 1000;
   const maxWait = opts.retry?.maxRetryAfterSeconds ?? 60;
@@ -457,6 +523,9 @@ function createOctokit(opts: GitHubForgeOptions, log: (msg: string) => void) {
   );
 }
 
+/** The Octokit of `createOctokit`. */
+export type GitHubOctokit = ReturnType<typeof createOctokit>;
+
 /**
  * A stand-in for the throttling plugin's Bottleneck group that runs jobs at once. The
  * plugin only calls `group.key(id).schedule(options, fn, ...args)`; Bottleneck itself is
@@ -477,8 +546,13 @@ function toReviewComment(c: InlineComment) {
   return { path: c.path, body: c.body, line: c.line, side: c.side, ...range };
 }
 
-function toIssueComment(c: { id: number; body?: string; html_url: string }): IssueComment {
-  return { id: c.id, body: c.body ?? '', url: c.html_url };
+function toIssueComment(c: {
+  id: number;
+  body?: string;
+  html_url: string;
+  user?: { id: number; login: string } | null;
+}): IssueComment {
+  return { id: c.id, body: c.body ?? '', url: c.html_url, author: c.user ? { id: c.user.id, login: c.user.login } : null };
 }
 
 function toForgeError(operation: Operation, error: unknown, opts: GitHubForgeOptions): ForgeError {
@@ -494,6 +568,7 @@ const WRITES = new Set<Operation>([
   'createReview',
   'createComment',
   'updateComment',
+  'deleteComment',
   'react',
   'probeAnchor',
   'replyToReviewComment',
@@ -516,7 +591,8 @@ function hintFor(operation: Operation, status: number | null, detail: string, op
             '(on pull requests from forks the token is read-only: use `pull_request_target`)'
         : 'the token lacks `pull-requests: read` — add `permissions: pull-requests: read` (and `contents: read`) to the workflow';
     case 404:
-      if (operation === 'updateComment' || operation === 'react') return 'the comment no longer exists';
+      if (operation === 'updateComment' || operation === 'deleteComment' || operation === 'react')
+        return 'the comment no longer exists';
       if (operation === 'replyToReviewComment') return 'the review comment no longer exists';
       if (operation === 'listRepositoryComments')
         return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;

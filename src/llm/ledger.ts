@@ -45,6 +45,13 @@ export class UsageLedger {
     return this.spentTokens;
   }
 
+  /** Billed tokens plus what calls still running have reserved: the most the run may have been billed so far. */
+  get committed(): number {
+    let reserved = 0;
+    for (const r of this.open.values()) reserved += r.tokens;
+    return this.spentTokens + reserved;
+  }
+
   get spentUsd(): number {
     return this.spentCost;
   }

@@ -1,10 +1,11 @@
 import type { Config } from '../config/config.js';
-import type { ReviewState } from '../state/marker.js';
+import { stateTokens, type ReviewState } from '../state/marker.js';
 
 /** Below this many tokens a run cannot make a useful review, so it is skipped rather than started. */
 export const MIN_RUN_TOKENS = 3000;
 
-export type MonthUsage = { tokens: number; truncated: boolean };
+/** What this month's runs recorded; `complete` false (with `why`) when not all of it could be read. */
+export type MonthUsage = { tokens: number; complete: boolean; why?: string };
 
 export type RunBudget = {
   /** The token ceiling for this run: the smallest of the per-run, per-PR and (hard) monthly room. */
@@ -24,10 +25,23 @@ function num(n: number): string {
  * The room this run has, from the per-run ceiling and what earlier runs recorded: on this PR
  * (its summary's hidden state) and across the repository this month.
  */
-export function runBudget(config: Config, prState: ReviewState, month: MonthUsage | null): RunBudget {
+export function runBudget(
+  config: Config,
+  prState: ReviewState,
+  month: MonthUsage | null,
+  /** Why the PR's recorded spend cannot be known (the action cannot tell its own comments), or null. */
+  prUnknown: string | null = null,
+): RunBudget {
   const budget: RunBudget = { ceiling: config.maxTokensPerRun, skip: null, stepDownToSmall: false, notes: [] };
-  if (config.maxTokensPerPr !== null) {
-    const used = prState.runs.reduce((sum, r) => sum + r.tokens, 0);
+  if (config.maxTokensPerPr !== null && prUnknown !== null) {
+    if (config.budgetMode === 'hard') {
+      budget.skip = `the per-PR budget could not be checked (${prUnknown}); \`budget-mode: hard\` does not review without it`;
+      return budget;
+    }
+    budget.stepDownToSmall = true;
+    budget.notes.push(`⚠️ The per-PR budget could not be checked (${prUnknown}); reviewing with the small tier.`);
+  } else if (config.maxTokensPerPr !== null) {
+    const used = stateTokens(prState);
     const left = config.maxTokensPerPr - used;
     if (left < MIN_RUN_TOKENS) {
       budget.skip = `the per-PR budget is used up: ${num(used)} of \`max-tokens-per-pr\` (${num(config.maxTokensPerPr)}) tokens spent on this pull request`;
@@ -42,10 +56,17 @@ export function runBudget(config: Config, prState: ReviewState, month: MonthUsag
   }
   if (config.maxTokensPerMonth !== null && month) {
     const left = config.maxTokensPerMonth - month.tokens;
-    const used = `${num(month.tokens)}${month.truncated ? '+' : ''} of \`max-tokens-per-month\` (${num(config.maxTokensPerMonth)})`;
-    if (month.truncated) {
+    const used = `${num(month.tokens)}${month.complete ? '' : '+'} of \`max-tokens-per-month\` (${num(config.maxTokensPerMonth)})`;
+    if (!month.complete) {
+      // Fail closed: a partial sum could hide most of the month's spend.
+      const why = month.why ?? 'the scan did not finish';
+      if (config.budgetMode === 'hard') {
+        budget.skip = `the monthly budget could not be checked (${why}); \`budget-mode: hard\` does not review without it`;
+        return budget;
+      }
+      budget.stepDownToSmall = true;
       budget.notes.push(
-        'Month-to-date usage is a lower bound: more summary comments were updated this month than the scan reads.',
+        `⚠️ The monthly budget could not be checked (${why}); \`budget-mode: soft\` reviews with the small tier.`,
       );
     }
     if (config.budgetMode === 'hard') {

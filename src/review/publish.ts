@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { ForgeClient, IssueComment, PullRequest, ReviewEvent } from '../ports.js';
+import type { ForgeClient, PullRequest, ReviewEvent } from '../ports.js';
 import type { Placement, UnplacedFinding } from './place.js';
 import { renderInlineComment } from './render-comment.js';
 
@@ -27,7 +27,7 @@ export async function publishReview(
     line: p.anchor.line,
     side: p.anchor.side,
     ...(p.anchor.startLine !== undefined ? { startLine: p.anchor.startLine } : {}),
-    body: renderInlineComment(p, { suggestions }),
+    body: renderInlineComment(p, { suggestions, forgeHost: hostOf(pr.htmlUrl) }),
   }));
   const body = (n: number) =>
     event === 'REQUEST_CHANGES'
@@ -50,13 +50,13 @@ export async function publishReview(
   return { url, refused };
 }
 
-/** Edits the summary comment in place when it exists, so a PR only ever has one. */
-export async function publishSummary(
-  forge: ForgeClient,
-  previous: IssueComment | null,
-  body: string,
-): Promise<IssueComment> {
-  return previous ? forge.updateComment(previous.id, body) : forge.createComment(body);
+/** The host of the pull request's page: the forge's own host, where links in model text may point. */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host || null;
+  } catch {
+    return null;
+  }
 }
 
 export type Posted<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,6 +1,6 @@
 import { fingerprintMarker } from './fingerprint.js';
 import type { PlacedFinding } from './place.js';
-import { neutralizeMentions } from './neutralize.js';
+import { breakMarkers, hasMarker, neutralize } from './neutralize.js';
 import { SEVERITY_BADGE } from './severity.js';
 
 /** A fence longer than any backtick run in `code`, so the code cannot close it. */
@@ -13,14 +13,19 @@ export function fenceFor(code: string): string {
  * The body of one inline comment. `suggestions` is false on forges that cannot apply them
  * (Gitea), where the replacement is shown as a plain code block instead.
  */
-export function renderInlineComment(p: PlacedFinding, opts: { suggestions: boolean }): string {
+export function renderInlineComment(
+  p: PlacedFinding,
+  opts: { suggestions: boolean; forgeHost?: string | null },
+): string {
   const f = p.finding;
-  const lines = [`**${SEVERITY_BADGE[f.severity]}: ${neutralizeMentions(f.title)}**`, '', neutralizeMentions(f.body)];
+  const safe = { forgeHost: opts.forgeHost ?? null };
+  const lines = [`**${SEVERITY_BADGE[f.severity]}: ${neutralize(f.title, safe)}**`, '', neutralize(f.body, safe)];
   if (f.suggestion !== undefined) {
-    const code = f.suggestion.replace(/\n$/, '');
+    // Code with an HTML comment marker cannot go byte for byte: it is shown with the marker broken, not offered to apply.
+    const code = breakMarkers(f.suggestion.replace(/\n$/, ''));
     const fence = fenceFor(code);
     // A suggestion replaces exactly the commented lines; after clipping, or on the old side, it no longer would.
-    const applicable = opts.suggestions && !p.clipped && p.anchor.side === 'RIGHT';
+    const applicable = opts.suggestions && !p.clipped && p.anchor.side === 'RIGHT' && !hasMarker(f.suggestion);
     if (applicable && code === '') lines.push('', `${fence}suggestion`, fence);
     else lines.push('', applicable ? `${fence}suggestion` : `Suggested code:\n\n${fence}`, code, fence);
   }

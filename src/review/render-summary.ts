@@ -4,13 +4,20 @@ import type { ResolvedModel } from '../plan/models.js';
 import type { Tier } from '../plan/tier.js';
 import { encodeState, replaceState, SUMMARY_MARKER, type ReviewState } from '../state/marker.js';
 import type { Severity } from './findings.js';
-import { neutralizeMentions } from './neutralize.js';
+import { breakMarkers, neutralize, type NeutralizeOptions } from './neutralize.js';
 import type { OpenFinding } from './fingerprint.js';
 import type { Placement } from './place.js';
 import { SEVERITY_BADGE } from './severity.js';
 import { SEVERITIES } from './findings.js';
 
-export type RunStatus = 'reviewed' | 'nothing-to-review' | 'over-ceiling' | 'over-budget' | 'dry-run' | 'declined';
+export type RunStatus =
+  | 'reviewed'
+  | 'nothing-to-review'
+  | 'over-ceiling'
+  | 'over-budget'
+  | 'dry-run'
+  | 'declined'
+  | 'busy';
 
 export type SummaryReport = {
   status: RunStatus;
@@ -34,6 +41,8 @@ export type SummaryReport = {
   state: ReviewState;
   /** Guideline files the model was given (`guidelines-files`), and whether they were cut to fit. */
   guidelines?: { paths: string[]; cut: boolean } | null;
+  /** Host of the forge (from the pull request's URL): links in model text stay links only there. */
+  forgeHost?: string | null;
 };
 
 /**
@@ -62,7 +71,7 @@ export function shortSha(sha: string): string {
 
 /** A path safe inside a Markdown table cell and code span. */
 function code(path: string): string {
-  return `\`${path.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\n/g, ' ')}\``;
+  return `\`${breakMarkers(path.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\n/g, ' '))}\``;
 }
 
 function num(n: number): string {
@@ -97,10 +106,12 @@ function headline(r: SummaryReport): string {
       return `### Claude review of ${shortSha(r.headSha)}: not run, the budget is used up`;
     case 'dry-run':
       return `### Claude review of ${shortSha(r.headSha)}: dry run (no model call)`;
+    case 'busy':
+      return `### Claude review of ${shortSha(r.headSha)}: another run is reviewing it`;
   }
 }
 
-function findingsSection(p: Placement): string[] {
+function findingsSection(p: Placement, safe: NeutralizeOptions): string[] {
   const total = p.inline.length + p.unplaced.length;
   if (total === 0) return ['**No problems found.**'];
   const out = [
@@ -111,8 +122,8 @@ function findingsSection(p: Placement): string[] {
     const items = p.unplaced.map((u) => {
       const f = u.finding;
       const where = f.start_line ? `${f.path}:${f.start_line}-${f.line}` : `${f.path}:${f.line}`;
-      const body = neutralizeMentions(f.body).replace(/\n+/g, ' ').slice(0, 400);
-      const head = `- ${SEVERITY_BADGE[f.severity]} **${neutralizeMentions(f.title)}** ${code(where)} _(${u.reason})_`;
+      const body = neutralize(f.body.replace(/\n+/g, ' ').slice(0, 400), safe);
+      const head = `- ${SEVERITY_BADGE[f.severity]} **${neutralize(f.title, safe)}** ${code(where)} _(${u.reason})_`;
       return body ? `${head}\n  ${body}` : head;
     });
     out.push(
@@ -127,11 +138,11 @@ function findingsSection(p: Placement): string[] {
   return out;
 }
 
-function openSection(open: OpenFinding[]): string[] {
+function openSection(open: OpenFinding[], safe: NeutralizeOptions): string[] {
   if (open.length === 0) return [];
   const items = open.map(
     (o) =>
-      `- ${SEVERITY_BADGE[o.severity]} **${neutralizeMentions(o.title)}** ${code(o.line ? `${o.path}:${o.line}` : o.path)}`,
+      `- ${SEVERITY_BADGE[o.severity]} **${neutralize(o.title, safe)}** ${code(o.line ? `${o.path}:${o.line}` : o.path)}`,
   );
   return [
     `<details><summary>Still open from earlier reviews (${open.length})</summary>`,
@@ -180,18 +191,60 @@ function usageTable(r: SummaryReport): string[] {
 
 /** The summary comment (also the job summary): Markdown, with the marker and hidden state. */
 export function renderSummary(r: SummaryReport): string {
+  const safe = { forgeHost: r.forgeHost ?? null };
   const parts: string[] = [SUMMARY_MARKER, headline(r), ''];
-  if (r.prSummary.trim() !== '') parts.push(neutralizeMentions(r.prSummary.trim()), '');
-  if (r.placement) parts.push(...findingsSection(r.placement), '');
-  parts.push(...openSection(r.open));
+  if (r.prSummary.trim() !== '') parts.push(neutralize(r.prSummary.trim(), safe), '');
+  if (r.placement) parts.push(...findingsSection(r.placement, safe), '');
+  parts.push(...openSection(r.open, safe));
   parts.push(...filesSection(r), '', ...usageTable(r), '');
   if (r.guidelines && r.guidelines.paths.length > 0) {
     const cut = r.guidelines.cut ? ' _(cut to the token limit for guidelines)_' : '';
     parts.push(`Guidelines: ${r.guidelines.paths.map(code).join(', ')}${cut}`, '');
   }
-  if (r.notes.length > 0) parts.push(...r.notes.map((n) => `> ${n}`), '');
-  parts.push(`<sub>claude-pr-review · head ${shortSha(r.headSha)}</sub>`, encodeState(r.state));
-  return parts.join('\n');
+  if (r.notes.length > 0) parts.push(...collapseNotes(r.notes).map((n) => `> ${neutralize(n, safe)}`), '');
+  return capComment(parts.join('\n'), `<sub>claude-pr-review · head ${shortSha(r.headSha)}</sub>`, r.state);
+}
+
+/**
+ * The most characters a comment may have: GitHub refuses bodies over 65,536, and Gitea's
+ * database column is as small on MySQL. A little is kept back for the footer and state line.
+ */
+export const MAX_COMMENT_CHARS = 65_536;
+const CAP_RESERVE = 2_000;
+
+/**
+ * `body`, then `footer` and the state line, within MAX_COMMENT_CHARS: when the body is too
+ * long its end is cut (at a line) and a note says where the rest is. The state is never cut.
+ */
+export function capComment(body: string, footer: string, state: ReviewState): string {
+  const tail = `${footer}\n${encodeState(state)}`;
+  const room = MAX_COMMENT_CHARS - CAP_RESERVE - tail.length;
+  if (body.length <= room) return `${body}\n${tail}`;
+  const cut = body.lastIndexOf('\n', room);
+  const kept = body.slice(0, cut > 0 ? cut : room);
+  // An open <details> would swallow the rest of the page.
+  const open = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+  const closers = Array.from({ length: Math.max(0, open) }, () => '</details>');
+  const note = `\n\n> ✂️ This summary was cut to fit the forge's ${num(MAX_COMMENT_CHARS)}-character limit; the job summary of the workflow run has all of it.`;
+  return [kept, ...closers, note, '', tail].join('\n');
+}
+
+/** A note with its numbers and code spans blanked: notes of one kind (e.g. each failed part) share a shape. */
+const shapeOf = (note: string) => note.replace(/`[^`]*`/g, '`…`').replace(/\d[\d,.]*/g, '#');
+
+/**
+ * Notes with more than three of the same shape (38 parts that failed alike) become one line
+ * that shows the first and counts the rest, so repeats cannot crowd out the summary.
+ */
+export function collapseNotes(notes: string[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const n of notes) groups.set(shapeOf(n), [...(groups.get(shapeOf(n)) ?? []), n]);
+  const out: string[] = [];
+  for (const group of groups.values()) {
+    if (group.length <= 3) out.push(...group);
+    else out.push(`${group[0]} (and ${group.length - 1} more notes like it)`);
+  }
+  return out;
 }
 
 const REFRESH_PREFIX = '> ℹ️ ';
@@ -207,7 +260,11 @@ export function refreshSummary(previous: string, notes: string[], state: ReviewS
     .split('\n')
     .filter((l) => !l.startsWith(REFRESH_PREFIX) && !l.startsWith(FAILURE_PREFIX));
   const at = lines.findIndex((l) => l.startsWith('### '));
-  const insert = notes.map((n) => `${REFRESH_PREFIX}${neutralizeMentions(n)}`);
+  const insert = collapseNotes(notes).map((n) => `${REFRESH_PREFIX}${neutralize(n)}`);
   lines.splice(at < 0 ? 1 : at + 1, 0, '', ...insert);
-  return lines.join('\n');
+  const body = lines.join('\n');
+  if (body.length <= MAX_COMMENT_CHARS) return body;
+  // Too long (an old summary with many notes): cut it as a new one would be, keeping the state.
+  const withoutState = lines.slice(0, -1).join('\n');
+  return capComment(withoutState, '', state);
 }

@@ -5,7 +5,7 @@ import { coverage, type LeftOut } from '../plan/chunks.js';
 import type { ChosenModel } from '../plan/choose-model.js';
 import type { Tier } from '../plan/tier.js';
 import type { TokenUsage } from '../ports.js';
-import type { ReviewState } from '../state/marker.js';
+import type { PendingRun, ReviewState } from '../state/marker.js';
 import type { OpenFinding } from './fingerprint.js';
 import type { Guidelines } from './guidelines.js';
 import type { Placement } from './place.js';
@@ -55,10 +55,14 @@ export function buildReport(r: {
   extraNotes: string[];
   /** The guidelines the review was given, if any. */
   guidelines?: Guidelines | null;
+  /** Another run's reservation for the same head: this run stood down for it. */
+  busy?: PendingRun | null;
+  forgeHost?: string | null;
 }): SummaryReport {
   const { outcome, chosen, budget } = r;
+  const status = r.busy ? 'busy' : budget.skip ? 'over-budget' : (outcome?.status ?? 'nothing-to-review');
   return {
-    status: budget.skip ? 'over-budget' : (outcome?.status ?? 'nothing-to-review'),
+    status,
     headSha: r.headSha,
     prSummary: outcome?.answer?.summary ?? '',
     placement: r.placement,
@@ -72,7 +76,12 @@ export function buildReport(r: {
     ceiling: budget.ceiling,
     costUsd: r.costUsd,
     notes: [
-      ...(budget.skip ? [`Not reviewed: ${budget.skip}. No tokens were spent.`] : []),
+      ...(r.busy
+        ? [
+            `Not reviewed here: another run of this action started reviewing ${r.busy.sha.slice(0, 7)} at ${r.busy.at}. No tokens were spent.`,
+          ]
+        : []),
+      ...(budget.skip && !r.busy ? [`Not reviewed: ${budget.skip}. No tokens were spent.`] : []),
       ...budget.notes,
       ...(chosen?.notes ?? []),
       ...(outcome?.notes ?? []),
@@ -80,5 +89,6 @@ export function buildReport(r: {
     ],
     state: r.state,
     guidelines: r.guidelines ? { paths: r.guidelines.paths, cut: r.guidelines.cut } : null,
+    forgeHost: r.forgeHost ?? null,
   };
 }

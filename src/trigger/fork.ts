@@ -14,3 +14,9 @@ export const FORK_ADVICE =
   'On Gitea and Forgejo, runs for pull requests from forks get a read-only automatic token and no secrets. ' +
   'To review them, trigger on `pull_request_target` (it runs the workflow of the base branch; this action never checks out or runs PR code) ' +
   'and pass a bot user’s token with write access as `github-token`. See the README section “Pull requests from forks”.';
+
+/** What a GitHub user must change to review pull requests from forks (secrets are withheld from them). */
+export const GITHUB_FORK_ADVICE =
+  'GitHub gives runs for pull requests from forks no secrets and a read-only token. ' +
+  'To review them, trigger on `pull_request_target` (it runs the workflow of the base branch; this action never checks out or runs PR code), ' +
+  'or have a maintainer comment `/review`. See the README section “Pull requests from forks”.';
