@@ -1,2 +1,2 @@
 /** The action's version, shown in SARIF output (kept equal to package.json by a test). */
-export const VERSION = '0.1.0';
+export const VERSION = '1.0.0';

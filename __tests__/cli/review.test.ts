@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,9 +120,9 @@ describe('claude-pr-review review (local changes, printed in the terminal)', () 
     const command = [process.execPath, DIST, 'review', '--model', 'sonnet', '--max-tokens-per-run', '900000']
       .map((a) => `'${a}'`)
       .join(' ');
-    const raw = execFileSync('script', ['-qfec', command, devNull], {
+    // Spawned, not run synchronously: the fake server answers from this process's event loop.
+    const child = spawn('script', ['-qfec', command, devNull], {
       cwd: repo.dir,
-      encoding: 'utf8',
       env: {
         PATH: process.env.PATH ?? '',
         HOME: repo.dir,
@@ -131,7 +131,12 @@ describe('claude-pr-review review (local changes, printed in the terminal)', () 
         ANTHROPIC_API_KEY: 'sk-ant-api03-tty',
         ANTHROPIC_BASE_URL: anthropic.url,
       },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let raw = '';
+    child.stdout.on('data', (d: Buffer) => (raw += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(0);
     expect(anthropic.requestsTo('messages').length).toBeGreaterThan(2);
     expect(raw).toMatch(/Reviewing part \d of [2-9]/);
     expect(raw).toContain('Writing the summary of');

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -31,11 +31,7 @@ function readOutputs(text: string): Record<string, string> {
   return out;
 }
 
-/**
- * Runs the bundled action as a runner would: a child `node dist/index.js` with `INPUT_*`,
- * `GITHUB_*` and file-command variables, and nothing inherited that could reach a real service.
- */
-export async function runAction(opts: {
+type ActionOptions = {
   eventName: string;
   payload: unknown;
   inputs: Record<string, string>;
@@ -47,12 +43,25 @@ export async function runAction(opts: {
    * e.g. copy every `GITHUB_*` variable to `FORGEJO_*` as forgejo-runner does, or delete one.
    */
   adjustEnv?: (env: Record<string, string>) => void;
-}): Promise<ActionRun> {
+  /** Raw text for the event file instead of `payload` as JSON (e.g. a malformed file). */
+  eventText?: string;
+};
+
+/**
+ * Runs the bundled action as a runner would: a child `node dist/index.js` with `INPUT_*`,
+ * `GITHUB_*` and file-command variables, and nothing inherited that could reach a real service.
+ */
+export async function runAction(opts: ActionOptions): Promise<ActionRun> {
+  return startAction(opts).done;
+}
+
+/** Starts the action like `runAction`, handing back the child process too (to signal it, as a runner cancels). */
+export function startAction(opts: ActionOptions): { child: ChildProcess; done: Promise<ActionRun> } {
   const dir = mkdtempSync(join(tmpdir(), 'cpr-e2e-'));
   const eventPath = join(dir, 'event.json');
   const outputPath = join(dir, 'output');
   const summaryPath = join(dir, 'summary');
-  writeFileSync(eventPath, JSON.stringify(opts.payload));
+  writeFileSync(eventPath, opts.eventText ?? JSON.stringify(opts.payload));
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
   const env: Record<string, string> = {
@@ -74,27 +83,30 @@ export async function runAction(opts: {
   const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number | null>((done) => child.on('close', done));
-  const outputs = readOutputs(readFileSync(outputPath, 'utf8'));
-  const summary = readFileSync(summaryPath, 'utf8');
-  let findings = '';
-  if (outputs['findings-file']) {
-    try {
-      findings = readFileSync(outputs['findings-file'], 'utf8');
-    } catch {
-      findings = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = (async (): Promise<ActionRun> => {
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const outputs = readOutputs(readFileSync(outputPath, 'utf8'));
+    const summary = readFileSync(summaryPath, 'utf8');
+    let findings = '';
+    if (outputs['findings-file']) {
+      try {
+        findings = readFileSync(outputs['findings-file'], 'utf8');
+      } catch {
+        findings = '';
+      }
     }
-  }
-  // The runner consumes `::add-mask::` commands; everything else reaches the log.
-  const logged = stdout.replace(/^::add-mask::.*$/gm, '');
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs,
-    summary,
-    everything: [logged, stderr, summary, JSON.stringify(outputs), findings].join('\n'),
-  };
+    // The runner consumes `::add-mask::` commands; everything else reaches the log.
+    const logged = stdout.replace(/^::add-mask::.*$/gm, '');
+    return {
+      code,
+      stdout,
+      stderr,
+      outputs,
+      summary,
+      everything: [logged, stderr, summary, JSON.stringify(outputs), findings].join('\n'),
+    };
+  })();
+  return { child, done };
 }

@@ -188,6 +188,16 @@ export type FakeGitHub = {
 };
 
 const HTML = 'https://github.com';
+/** GitHub refuses comment bodies longer than this (422 "body is too long"). */
+const MAX_BODY = 65_536;
+const bodyTooLong = (): [number, unknown] => [
+  422,
+  {
+    message: 'Validation Failed',
+    errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+    documentation_url: 'https://docs.github.com/rest/issues/comments',
+  },
+];
 const GRAPHQL = '/graphql';
 const DOCS = 'https://docs.github.com/rest';
 const SPEC_FILE = new URL('../fixtures/contracts/github-rest-subset.json', import.meta.url);
@@ -320,6 +330,7 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
         return page(url, state.issueComments.filter((c) => c.issueNumber === issueNumber).map(commentJson));
       }
       if (method === 'POST') {
+        if (String(input.body).length > MAX_BODY) return bodyTooLong();
         const comment = {
           id: state.nextId++,
           issueNumber,
@@ -337,6 +348,7 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
       if (!comment) return notFound();
       if (method === 'GET') return [200, commentJson(comment)];
       if (method === 'PATCH') {
+        if (String(input.body).length > MAX_BODY) return bodyTooLong();
         comment.body = String(input.body);
         comment.updatedAt = now();
         return [200, commentJson(comment)];

@@ -9,18 +9,20 @@ import { startFakeGitHub, type FakeGitHub, type FakeGitHubInit } from '../fakes/
 const TOKEN = 'ghs_s3cr3tT0kenValue0123456789';
 const HEAD = 'b'.repeat(40);
 const BASE = 'a'.repeat(40);
-const DEEP = `${'deep/'.repeat(40)}file.ts`; // 205 bytes: a ustar prefix split is impossible → pax path
+// A 123-byte last component fits no ustar name field: only a pax `path` record can hold it.
+const DEEP = `deep/${'n'.repeat(120)}.ts`;
 const SPLIT = `${'dir/'.repeat(30)}x.ts`; // 124 bytes: fits prefix (≤155) + name (≤100)
-const FILES = {
-  [HEAD]: {
-    'src/a.ts': 'export const a = 1;\n',
-    'src/b.ts': 'import { a } from "./a";\n',
-    'docs/ünï côde.md': '# ✓\n',
-    'img/logo.png': '\x89PNG\r\n\x1a\n\0\0\0IHDR',
-    'empty.txt': '',
-    [DEEP]: 'deep\n',
-    [SPLIT]: 'split\n',
-  },
+const HEAD_FILES: Record<string, string> = {
+  'src/a.ts': 'export const a = 1;\n',
+  'src/b.ts': 'import { a } from "./a";\n',
+  'docs/ünï côde.md': '# ✓\n',
+  'img/logo.png': '\x89PNG\r\n\x1a\n\0\0\0IHDR',
+  'empty.txt': '',
+  [DEEP]: 'deep\n',
+  [SPLIT]: 'split\n',
+};
+const FILES: Record<string, Record<string, string>> = {
+  [HEAD]: HEAD_FILES,
   [BASE]: { 'src/a.ts': 'export const a = 0;\n' },
 };
 
@@ -63,7 +65,7 @@ describe('listFiles (recursive tree)', () => {
         { path: DEEP, size: 5 },
       ]),
     );
-    expect(files.map((f) => f.path).sort()).toEqual(Object.keys(FILES[HEAD]).sort());
+    expect(files.map((f) => f.path).sort()).toEqual(Object.keys(HEAD_FILES).sort());
     expect(fake.requests[0]?.query).toEqual({ recursive: '1' });
     expect(fake.violations).toEqual([]);
   });
@@ -98,8 +100,8 @@ describe('readFiles (GraphQL object(expression) batches)', () => {
     const { reader } = await setup();
     const texts = await reader.readFiles(['src/b.ts', 'img/logo.png', 'nope.ts', 'src', 'src/a.ts', 'empty.txt'], HEAD);
     expect([...texts]).toEqual([
-      ['src/b.ts', FILES[HEAD]['src/b.ts']],
-      ['src/a.ts', FILES[HEAD]['src/a.ts']],
+      ['src/b.ts', HEAD_FILES['src/b.ts']],
+      ['src/a.ts', HEAD_FILES['src/a.ts']],
       ['empty.txt', ''],
     ]);
     expect(paths()).toEqual(['POST /graphql']);
@@ -109,7 +111,7 @@ describe('readFiles (GraphQL object(expression) batches)', () => {
 
   test('batches of batchSize, a few at a time; the commit is part of each expression', async () => {
     const { reader } = await setup({}, { batchSize: 2, concurrency: 2 });
-    const texts = await reader.readFiles(Object.keys(FILES[HEAD]), BASE);
+    const texts = await reader.readFiles(Object.keys(HEAD_FILES), BASE);
     expect([...texts]).toEqual([['src/a.ts', 'export const a = 0;\n']]);
     expect(paths()).toEqual(Array(4).fill('POST /graphql'));
     const variables = fake.requests.map((r) => (r.body as { variables: Record<string, string> }).variables);
@@ -142,7 +144,7 @@ describe('readAll (tarball through codeload)', () => {
   test('follows the redirect, strips the top folder, reads pax and prefix-split paths, skips binaries', async () => {
     const { reader } = await setup({ snapshot: { symlinks: { 'link.ts': 'src/a.ts' } } });
     const texts = await reader.readAll!(HEAD, { maxBytes: 1 << 20, keep: everything });
-    const expected = Object.entries(FILES[HEAD]).filter(([p]) => p !== 'img/logo.png');
+    const expected = Object.entries(HEAD_FILES).filter(([p]) => p !== 'img/logo.png');
     expect(new Map([...(texts ?? new Map())].sort())).toEqual(new Map(expected.sort()));
     expect(paths()).toEqual([
       'GET /repos/octo/repo',

@@ -119,6 +119,17 @@ describe('createTarReader', () => {
     );
   });
 
+  test("the fakes' tarballs use the ustar prefix where a path splits, a pax record where it does not", () => {
+    const long = `docs/${'n'.repeat(120)}.ts`;
+    const tar = gunzipSync(tarGz({ [long]: 'pax', [SPLIT_PATH]: 'split' }, { folder: 'r/' }));
+    expect(tar.includes(`path=r/${long}\n`)).toBe(true);
+    expect(tar.includes(`path=r/${SPLIT_PATH}`)).toBe(false);
+    expect(members(tar).filter((e) => e.type === 'file')).toEqual([
+      { path: `r/${long}`, type: 'file', size: 3, text: 'pax' },
+      { path: `r/${SPLIT_PATH}`, type: 'file', size: 5, text: 'split' },
+    ]);
+  });
+
   test('a damaged header is an error, and so is an archive cut in the middle of a member', () => {
     const tar = gunzipSync(tarGz({ 'a.ts': 'x'.repeat(700) }, { folder: 'r/' }));
     const damaged = Buffer.from(tar);

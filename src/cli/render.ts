@@ -109,7 +109,7 @@ function fileLines(r: SummaryReport): string[] {
   const rows: [string, string, string][] = [
     ...r.reviewed
       .filter((f) => !partly.has(f.path))
-      .map((f): [string, string, string] => [planned, f.path, `+${f.additions} −${f.deletions}`]),
+      .map((f): [string, string, string] => [planned, f.path, `+${num(f.additions)} −${num(f.deletions)}`]),
     ...r.skipped.map((s): [string, string, string] => [
       partly.has(s.path) ? 'partly' : 'left out',
       s.path,

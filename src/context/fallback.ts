@@ -141,8 +141,9 @@ export function fallbackDefinitions(source: string): Definition[] {
       kind,
       startLine: row + 1,
       endLine: end + 1,
+      codeLine: row + 1,
       signature: text.trim(),
-      bodyLine: end > row ? row + 1 : null,
+      headerEnd: row + 1,
       container: null,
     });
   });

@@ -127,7 +127,7 @@ const TRACKED = new Set<DefinitionKind>([
 const UNTRACKED_NAMES = new Set(['constructor', '__init__', 'initialize', 'init', 'main', 'new', 'default', 'toString']);
 
 function headerEnd(def: Definition): number {
-  return def.bodyLine ?? def.endLine;
+  return def.headerEnd;
 }
 
 /** Definitions whose lines the change touches: callers of these are worth showing. */

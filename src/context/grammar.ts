@@ -296,9 +296,10 @@ function findName(node: Node, depth: number): Node | null {
   for (const child of node.namedChildren) {
     if (child && DECLARATOR_LIKE.test(child.type)) return findName(child, depth + 1);
   }
-  // Python `type X = int`, Ruby `X = 1`: the first named child.
+  // Python `type X = int`, Ruby `X = 1`, PHP `const X = 1` (const_element): the first named child.
   const first = node.firstNamedChild;
   if (first && (first.type === 'type' || first.type === 'constant')) return findName(first, depth + 1);
+  if (first && DECLARATOR_LIKE.test(node.type) && NAME_TYPES.has(first.type)) return first;
   return null;
 }
 
@@ -323,6 +324,31 @@ export function receiverType(node: Node): string | null {
 export function lastRow(node: Node): number {
   const end = node.endPosition;
   return end.column === 0 && end.row > node.startPosition.row ? end.row - 1 : end.row;
+}
+
+/**
+ * The first row of the comment block right above a node (its doc comment), or the node's own
+ * first row when there is none. A comment that ends a line of code belongs to that code.
+ */
+export function leadingCommentRow(node: Node): number {
+  let row = node.startPosition.row;
+  for (let p = node.previousNamedSibling; p && /comment/.test(p.type); p = p.previousNamedSibling) {
+    if (lastRow(p) < row - 1) break;
+    const before = p.previousSibling;
+    if (before && lastRow(before) === p.startPosition.row) break;
+    row = p.startPosition.row;
+  }
+  return row;
+}
+
+/**
+ * The last row of a definition's header, given its body: the body's own row when the body
+ * opens on the header's line (`f() {`), else the row before (a Python block, a `{` alone).
+ */
+export function headerLastRow(body: Node, source: string): number {
+  const row = body.startPosition.row;
+  const lineStart = source.lastIndexOf('\n', body.startIndex - 1) + 1;
+  return source.slice(lineStart, body.startIndex).trim() === '' && row > 0 ? row - 1 : row;
 }
 
 /** Name of the field through which `node` hangs from its parent, or null. */

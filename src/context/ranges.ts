@@ -64,13 +64,16 @@ export function definitionRanges(
 ): LineRange[] {
   const { startLine: start, endLine: end } = def;
   if (end - start + 1 <= maxLines) return [[start, end]];
-  const header = Math.min(end, Math.max(def.bodyLine ?? start, start));
+  // A long doc comment is cut to its first lines; the header runs from the code to the body's first line.
+  const code = def.codeLine;
+  const doc: LineRange[] = code > start ? [[start, Math.min(code - 1, start + 4)]] : [];
+  const header = Math.min(end, Math.max(def.headerEnd, code));
   if (CONTAINER_KINDS.has(def.kind)) {
     const members = all
-      .filter((d) => d !== def && d.startLine > header && d.endLine <= end && d.container === def.name)
+      .filter((d) => d !== def && d.codeLine > header && d.endLine <= end && d.container === def.name)
       .slice(0, 40)
-      .map((d): LineRange => [d.startLine, Math.min(d.startLine + d.signature.split('\n').length - 1, d.endLine)]);
-    return mergeRanges([[start, header], ...members, [end, end]]);
+      .map((d): LineRange => [d.codeLine, Math.min(d.codeLine + d.signature.split('\n').length - 1, d.endLine)]);
+    return mergeRanges([...doc, [code, header], ...members, [end, end]]);
   }
-  return mergeRanges([[start, Math.min(end, header + bodyLines)], [end, end]]);
+  return mergeRanges([...doc, [code, Math.min(end, header + bodyLines)], [end, end]]);
 }

@@ -7,6 +7,8 @@ import {
   isTransparent,
   isWrapper,
   lastRow,
+  headerLastRow,
+  leadingCommentRow,
   nameNode,
   qualifierOf,
   receiverType,
@@ -23,7 +25,7 @@ export type { LineRange };
 
 /** The scope that encloses some lines: a function, method, class member or top-level statement. */
 export type Scope = {
-  /** 1-based, including decorators / `export` / `template<…>`. */
+  /** 1-based, including decorators / `export` / `template<…>`, and the doc comment above when shown whole. */
   startLine: number;
   endLine: number;
   kind: DefinitionKind;
@@ -187,12 +189,15 @@ export function scopesInTree(
     }
     const raw = definitionKind(decl, language);
     const kind = raw ? refineKind(decl, raw, ownerTypeOf(decl, language), language) : 'statement';
-    const start = node.startPosition.row + 1;
     const end = lastRow(node) + 1;
+    // The doc comment above comes along when the whole scope is shown; a cut scope starts at its code.
+    const commented = leadingCommentRow(node) + 1;
+    const maxLines = options.maxLines ?? DEFAULT_MAX_LINES;
+    const start = end - commented + 1 <= maxLines ? commented : node.startPosition.row + 1;
     const body = kind === 'statement' ? null : bodyOf(decl);
-    const headerEnd = body ? body.startPosition.row + 1 : start;
+    const headerEnd = body ? headerLastRow(body, source) + 1 : start;
     const keep =
-      options.keepNames && end - start + 1 > (options.maxLines ?? DEFAULT_MAX_LINES)
+      options.keepNames && end - start + 1 > maxLines
         ? declarationLines(root, source, language, node, options.keepNames)
         : [];
     const kept = cutBlock(start, end, headerEnd, inside, keep, options);

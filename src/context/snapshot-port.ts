@@ -41,8 +41,10 @@ export interface SnapshotReader {
   readFiles(paths: string[], ref: string): Promise<Map<string, string>>;
   /**
    * The text of every kept file of the commit in one go (one archive download), or null when
-   * that would take in more than `maxBytes` or the forge offers no archive: the caller then
-   * falls back to `listFiles` + `readFiles`. Absent where one go is never cheaper.
+   * that would take in more than `maxBytes` or the forge has no archive of it (a 404, which
+   * GitHub and Gitea also answer for a missing commit): the caller then falls back to
+   * `listFiles` + `readFiles`, and `listFiles` says what is wrong. Other failures throw.
+   * Optional: an adapter where one go is never cheaper may leave it out.
    */
   readAll?(ref: string, opts: ReadAllOptions): Promise<Map<string, string> | null>;
 }

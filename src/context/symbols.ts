@@ -11,6 +11,8 @@ import {
   isTransparent,
   isWrapper,
   lastRow,
+  headerLastRow,
+  leadingCommentRow,
   nameNode,
   qualifierOf,
   receiverType,
@@ -26,13 +28,15 @@ import { wordOccurrences } from './text.js';
 export type Definition = {
   name: string;
   kind: DefinitionKind;
-  /** 1-based lines, including decorators, `export` and `template<…>`. */
+  /** 1-based lines, including the doc comment above, decorators, `export` and `template<…>`. */
   startLine: number;
   endLine: number;
+  /** 1-based first line of the code itself, after the doc comment. */
+  codeLine: number;
   /** The header up to the body (`export function f(a: T): U`), at most a few lines. */
   signature: string;
-  /** 1-based line where the body starts, or null when there is none (a constant, a prototype). */
-  bodyLine: number | null;
+  /** 1-based last line of the header: the signature of a function, the `class …` line of a type, the last line of a constant. */
+  headerEnd: number;
   /** The class, impl or namespace it belongs to (`Invoice` for `Invoice.total`), else null. */
   container: string | null;
 };
@@ -112,10 +116,11 @@ function makeDefinition(
   return {
     name,
     kind: refineKind(decl, kind, ownerType ?? (nameAt && qualifierOf(nameAt)) ?? receiverType(decl), language),
-    startLine: outer.startPosition.row + 1,
+    startLine: leadingCommentRow(outer) + 1,
     endLine: lastRow(outer) + 1,
+    codeLine: outer.startPosition.row + 1,
     signature: clipLines(source.slice(outer.startIndex, headerEnd).trimEnd(), MAX_SIGNATURE_LINES),
-    bodyLine: body ? body.startPosition.row + 1 : null,
+    headerEnd: (body ? headerLastRow(body, source) : lastRow(outer)) + 1,
     container: (nameAt && qualifierOf(nameAt)) ?? receiverType(decl) ?? container,
   };
 }

@@ -66,7 +66,7 @@ export function createGiteaSnapshot(opts: GiteaSnapshotOptions): SnapshotReader 
     }
   };
 
-  /** Texts of up to CONTENTS_BATCH paths; the server may answer fewer (a response-size limit). */
+  /** Texts of up to CONTENTS_BATCH paths; the rest is what the server left unanswered (its paging or size limit). */
   async function readBatch(paths: string[], ref: string, into: Map<string, string>): Promise<string[]> {
     const answer = await send<Array<GiteaContents | null> | null>('GET /repos/{owner}/{repo}/file-contents', {
       ref,
