@@ -92,7 +92,9 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
   const out = result.kind === 'answered' ? (result.reply.output as { answer?: unknown } | null) : null;
   const answer = typeof out?.answer === 'string' && out.answer.trim() !== '' ? out.answer.trim() : null;
   const footer = `<sub>claude-pr-review · \`${chosen.model.id}\` · ${ledger.spent.toLocaleString('en-US')} tokens · ${formatUsd(costUsd)}</sub>`;
-  const quote = deps.thread ? '' : `> @${deps.asker} asked: ${neutralize(deps.question.replace(/\n/g, ' ').slice(0, 300))}\n\n`;
+  const quote = deps.thread
+    ? ''
+    : `> @${deps.asker} asked: ${neutralize(deps.question.replace(/\n/g, ' ').slice(0, 300))}\n\n`;
   const text = answer
     ? `${quote}${neutralize(answer, { forgeHost: hostOf(pr.htmlUrl) })}`
     : `${quote}I could not answer within \`max-tokens-per-run\` (${config.maxTokensPerRun.toLocaleString('en-US')}).`;
@@ -100,7 +102,13 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
 
   // The tokens count against the PR's and the month's budgets like a review's.
   if (ledger.spent > 0) {
-    const run = { at: now().toISOString(), sha: pr.headSha, model: chosen.model.id, tokens: ledger.spent, cost: costUsd };
+    const run = {
+      at: now().toISOString(),
+      sha: pr.headSha,
+      model: chosen.model.id,
+      tokens: ledger.spent,
+      cost: costUsd,
+    };
     await settleRun(forge, self, previous, `ask-${run.at}`, run, false, undefined, now().getTime());
   }
   return {

@@ -114,8 +114,7 @@ export async function run(deps: RunDeps): Promise<RunResult> {
     });
   }
 
-  const guidelines =
-    chosen && !standDown ? await readGuidelines(forge, pr.baseSha, config.guidelinesFiles, log) : null;
+  const guidelines = chosen && !standDown ? await readGuidelines(forge, pr.baseSha, config.guidelinesFiles, log) : null;
   const reviewing = new Set(files.map((f) => f.path));
   const otherFiles = scope.since ? kept.filter((f) => !reviewing.has(f.path)).map((f) => f.path) : [];
   const outcome =
@@ -123,7 +122,8 @@ export async function run(deps: RunDeps): Promise<RunResult> {
       ? await reviewInChunks({ client, ledger, config, pr, files, model: chosen.model, otherFiles, guidelines }).catch(
           async (error: unknown) => {
             // What was billed before the failure still counts against the PR's and the month's budgets.
-            if (reserved?.ok) await recordFailure(forge, self, previous, target, runId, record(ledger.committed), now());
+            if (reserved?.ok)
+              await recordFailure(forge, self, previous, target, runId, record(ledger.committed), now());
             throw error;
           },
         )
@@ -131,7 +131,8 @@ export async function run(deps: RunDeps): Promise<RunResult> {
   const placed = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
 
   // Findings the action already posted on this PR, in comments still open, are not posted again.
-  const own = posting && !standDown ? (await forge.listReviewComments()).filter((c) => isOwnReviewComment(c, self)) : [];
+  const own =
+    posting && !standDown ? (await forge.listReviewComments()).filter((c) => isOwnReviewComment(c, self)) : [];
   const deduped = posting && !standDown ? dropRepeats(placed, kept, own) : null;
   const placement = deduped?.placement ?? placed;
   const review =
@@ -176,7 +177,9 @@ export async function run(deps: RunDeps): Promise<RunResult> {
   // A run that stands down for another leaves the summary to that run.
   const summary =
     posting && !standDown
-      ? await attemptPost(() => publishRunSummary(forge, self, target, runId, spent, upToDate, render, report, now().getTime()))
+      ? await attemptPost(() =>
+          publishRunSummary(forge, self, target, runId, spent, upToDate, render, report, now().getTime()),
+        )
       : null;
 
   const postingError = (review && !review.ok ? review.error : null) ?? (summary && !summary.ok ? summary.error : null);

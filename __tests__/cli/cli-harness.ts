@@ -43,14 +43,21 @@ export function makeRepo(prefix = 'cpr-cli-'): Repo {
   return { dir, git, write, commit };
 }
 
-export const lines = (n: number, at: (i: number) => string) => Array.from({ length: n }, (_, i) => at(i)).join('\n') + '\n';
+export const lines = (n: number, at: (i: number) => string) =>
+  Array.from({ length: n }, (_, i) => at(i)).join('\n') + '\n';
 
 /** The usual fixture: a base commit, then a commit that changes one line of src/app.ts and adds a lock file. */
 export function repoWithTwoCommits(): Repo {
   const repo = makeRepo();
-  repo.write('src/app.ts', lines(30, (i) => `export const v${i} = ${i};`));
+  repo.write(
+    'src/app.ts',
+    lines(30, (i) => `export const v${i} = ${i};`),
+  );
   repo.commit('base');
-  repo.write('src/app.ts', lines(30, (i) => `export const v${i} = ${i === 12 ? 'null!' : i};`));
+  repo.write(
+    'src/app.ts',
+    lines(30, (i) => `export const v${i} = ${i === 12 ? 'null!' : i};`),
+  );
   repo.write('package-lock.json', '{}\n');
   repo.commit('Make v12 null');
   return repo;
@@ -101,6 +108,7 @@ export function screen(raw: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === '\u001b') {
+      // eslint-disable-next-line no-control-regex -- reading terminal escape codes is the point
       const m = /^\u001b\[(\d*)([A-Za-z])/.exec(text.slice(i));
       if (m) {
         if (m[2] === 'K' && m[1] === '2') rows[rows.length - 1] = '';

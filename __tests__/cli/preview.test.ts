@@ -15,14 +15,23 @@ afterEach(async () => {
  */
 function branchBehindMain() {
   const repo = makeRepo();
-  repo.write('src/app.ts', lines(30, (i) => `export const v${i} = ${i};`));
+  repo.write(
+    'src/app.ts',
+    lines(30, (i) => `export const v${i} = ${i};`),
+  );
   repo.commit('base');
   repo.git('checkout', '-qb', 'feature');
-  repo.write('src/app.ts', lines(30, (i) => `export const v${i} = ${i === 3 ? 'null!' : i};`));
+  repo.write(
+    'src/app.ts',
+    lines(30, (i) => `export const v${i} = ${i === 3 ? 'null!' : i};`),
+  );
   const head = repo.commit('feature: one line');
   repo.git('checkout', '-q', 'main');
   for (let i = 0; i < 15; i++) {
-    repo.write(`lib/m${i}.ts`, lines(10, (j) => `export const m${i}_${j} = ${j};`));
+    repo.write(
+      `lib/m${i}.ts`,
+      lines(10, (j) => `export const m${i}_${j} = ${j};`),
+    );
     repo.commit(`main ${i}`);
   }
   repo.git('checkout', '-q', 'feature');
@@ -35,12 +44,15 @@ describe('claude-pr-review preview (the bundled CLI on a local git repository)',
     const repo = repoWithTwoCommits();
     const out = await runCli(repo.dir, ['preview']);
     expect(out.code).toBe(0);
-    expect(out.stderr).toMatch(/^HEAD~1\.\.\.HEAD \([0-9a-f]{7}\.\.[0-9a-f]{7}\): 1 file\(s\), 2 changed line\(s\) to review; 1 filtered out$/m);
+    expect(out.stderr).toMatch(
+      /^HEAD~1\.\.\.HEAD \([0-9a-f]{7}\.\.[0-9a-f]{7}\): 1 file\(s\), 2 changed line\(s\) to review; 1 filtered out$/m,
+    );
     expect(out.stderr).toContain('small tier → claude-haiku-5-5; ceiling 100,000 tokens');
     expect(out.stderr).not.toContain('PR #0');
     expect(out.stdout).toMatch(/^Claude review of HEAD~1\.\.\.HEAD \(\w{7}\.\.\w{7}\): dry run, nothing was sent$/m);
     // Plain aligned text: no HTML, hidden markers or Markdown tables.
-    for (const markup of ['<details', '<summary', '<sub>', '<!--', '|---', '| Model']) expect(out.stdout).not.toContain(markup);
+    for (const markup of ['<details', '<summary', '<sub>', '<!--', '|---', '| Model'])
+      expect(out.stdout).not.toContain(markup);
     expect(out.stdout).toMatch(/^Files +2 changed: 1 to review, 1 left out$/m);
     expect(out.stdout).toMatch(/^ +to review +src\/app\.ts +\+1 −1$/m);
     expect(out.stdout).toMatch(/^ +left out +package-lock\.json +lock file$/m);
@@ -51,7 +63,9 @@ describe('claude-pr-review preview (the bundled CLI on a local git repository)',
     expect(out.stdout).not.toMatch(/0 \/ 0|\$0\.00\b/);
     const last = out.stdout.split('\n').at(-2);
     expect(out.stdout.endsWith('\n')).toBe(true);
-    expect(last).toMatch(/^Dry run, nothing was sent: planned at most [1-9]\d{0,2}(,\d{3})* of 100,000 tokens, est\. at most \$[\d.]+\. /);
+    expect(last).toMatch(
+      /^Dry run, nothing was sent: planned at most [1-9]\d{0,2}(,\d{3})* of 100,000 tokens, est\. at most \$[\d.]+\. /,
+    );
   });
 
   test('never calls the model, even with ANTHROPIC_API_KEY exported', async () => {
@@ -95,7 +109,10 @@ describe('claude-pr-review preview (the bundled CLI on a local git repository)',
     repo.write('small.ts', 'a\n');
     repo.commit('base');
     repo.write('small.ts', 'a\nb\n');
-    repo.write('big.ts', lines(4000, (i) => `export const value${i} = compute(${i}, "${i * 7}");`));
+    repo.write(
+      'big.ts',
+      lines(4000, (i) => `export const value${i} = compute(${i}, "${i * 7}");`),
+    );
     repo.commit('big');
     const out = await runCli(repo.dir, ['preview', '--max-tokens-per-run', '20000']);
     expect(out.code).toBe(0);

@@ -27,8 +27,16 @@ describe('progress of the model calls', () => {
   });
 
   test('a review in parts reports part i of n, then the summary; one call is part 1 of 1', async () => {
-    const reply = { output: { summary: 's', findings: [] }, stopReason: 'end_turn', usage: { input: 1, output: 1, cacheWrite: 0, cacheRead: 0 } };
-    const inner: ModelClient = { listModels: async () => null, countTokens: async () => 1, complete: async () => reply };
+    const reply = {
+      output: { summary: 's', findings: [] },
+      stopReason: 'end_turn',
+      usage: { input: 1, output: 1, cacheWrite: 0, cacheRead: 0 },
+    };
+    const inner: ModelClient = {
+      listModels: async () => null,
+      countTokens: async () => 1,
+      complete: async () => reply,
+    };
     const seen: string[] = [];
     const client = reportingParts(inner, (p: Progress) => seen.push(describeProgress(p)));
     for (const index of [1, 2, 3]) await client.complete(request({ index, count: 3 }), 100);

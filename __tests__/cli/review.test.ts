@@ -36,7 +36,9 @@ describe('claude-pr-review review (local changes, printed in the terminal)', () 
     expect(out.stdout).not.toContain('\u001b['); // no colour codes in a pipe
     for (const markup of ['<!--', '<details', '|---']) expect(out.stdout).not.toContain(markup);
     expect(out.stdout.endsWith('\n')).toBe(true);
-    expect(out.stdout.split('\n').at(-2)).toMatch(/^Done: 1 finding; spent [1-9]\d{0,2}(,\d{3})* of 100,000 tokens, est\. \$[\d.]+\.$/);
+    expect(out.stdout.split('\n').at(-2)).toMatch(
+      /^Done: 1 finding; spent [1-9]\d{0,2}(,\d{3})* of 100,000 tokens, est\. \$[\d.]+\.$/,
+    );
     expect(out.stderr).not.toMatch(/^Spent \d+ of \d+ tokens/m);
   });
 
@@ -80,7 +82,9 @@ describe('claude-pr-review review (local changes, printed in the terminal)', () 
     const plain = mkdtempSync(join(tmpdir(), 'cpr-not-a-repo-'));
     const notRepo = await runCli(plain, ['preview']);
     expect(notRepo.code).toBe(1);
-    expect(notRepo.stderr).toContain('is not a git repository: run claude-pr-review inside a clone, or pass --repo DIR');
+    expect(notRepo.stderr).toContain(
+      'is not a git repository: run claude-pr-review inside a clone, or pass --repo DIR',
+    );
     const missing = await runCli(plain, ['preview', '--repo', join(plain, 'nowhere')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('is not a directory');
@@ -107,41 +111,47 @@ describe('claude-pr-review review (local changes, printed in the terminal)', () 
 
   // A real pseudo-terminal (util-linux `script`), where the status line is drawn.
   const hasScript = spawnSync('script', ['--version']).status === 0;
-  (hasScript ? test : test.skip)('on a terminal the status line shows part i of n and leaves nothing behind', async () => {
-    const repo = makeRepo();
-    repo.write('a.ts', 'a\n');
-    repo.commit('base');
-    // Enough diff for several parts: every part's request is one Messages call.
-    for (let f = 0; f < 8; f++) {
-      repo.write(`src/f${f}.ts`, lines(2500, (i) => `export const f${f}_${i} = compute(${i}, "${'x'.repeat(20)}");`));
-    }
-    repo.commit('large');
-    const anthropic = await fake({ respond: () => ({ toolInput: { summary: 'Part.', findings: [] } }), delayMs: 20 });
-    const command = [process.execPath, DIST, 'review', '--model', 'sonnet', '--max-tokens-per-run', '900000']
-      .map((a) => `'${a}'`)
-      .join(' ');
-    // Spawned, not run synchronously: the fake server answers from this process's event loop.
-    const child = spawn('script', ['-qfec', command, devNull], {
-      cwd: repo.dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: repo.dir,
-        NO_COLOR: '1',
-        GIT_CONFIG_GLOBAL: devNull,
-        ANTHROPIC_API_KEY: 'sk-ant-api03-tty',
-        ANTHROPIC_BASE_URL: anthropic.url,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let raw = '';
-    child.stdout.on('data', (d: Buffer) => (raw += d.toString()));
-    const code = await new Promise<number | null>((done) => child.on('close', done));
-    expect(code).toBe(0);
-    expect(anthropic.requestsTo('messages').length).toBeGreaterThan(2);
-    expect(raw).toMatch(/Reviewing part \d of [2-9]/);
-    expect(raw).toContain('Writing the summary of');
-    const shown = screen(raw).filter((l) => l.trim() !== '');
-    expect(shown.some((l) => /Reviewing part|Planning|Writing the summary/.test(l))).toBe(false);
-    expect(shown.at(-1)).toMatch(/^Done: 0 findings; spent [\d,]+ of 900,000 tokens, est\. \$[\d.]+\.$/);
-  });
+  (hasScript ? test : test.skip)(
+    'on a terminal the status line shows part i of n and leaves nothing behind',
+    async () => {
+      const repo = makeRepo();
+      repo.write('a.ts', 'a\n');
+      repo.commit('base');
+      // Enough diff for several parts: every part's request is one Messages call.
+      for (let f = 0; f < 8; f++) {
+        repo.write(
+          `src/f${f}.ts`,
+          lines(2500, (i) => `export const f${f}_${i} = compute(${i}, "${'x'.repeat(20)}");`),
+        );
+      }
+      repo.commit('large');
+      const anthropic = await fake({ respond: () => ({ toolInput: { summary: 'Part.', findings: [] } }), delayMs: 20 });
+      const command = [process.execPath, DIST, 'review', '--model', 'sonnet', '--max-tokens-per-run', '900000']
+        .map((a) => `'${a}'`)
+        .join(' ');
+      // Spawned, not run synchronously: the fake server answers from this process's event loop.
+      const child = spawn('script', ['-qfec', command, devNull], {
+        cwd: repo.dir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: repo.dir,
+          NO_COLOR: '1',
+          GIT_CONFIG_GLOBAL: devNull,
+          ANTHROPIC_API_KEY: 'sk-ant-api03-tty',
+          ANTHROPIC_BASE_URL: anthropic.url,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let raw = '';
+      child.stdout.on('data', (d: Buffer) => (raw += d.toString()));
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      expect(code).toBe(0);
+      expect(anthropic.requestsTo('messages').length).toBeGreaterThan(2);
+      expect(raw).toMatch(/Reviewing part \d of [2-9]/);
+      expect(raw).toContain('Writing the summary of');
+      const shown = screen(raw).filter((l) => l.trim() !== '');
+      expect(shown.some((l) => /Reviewing part|Planning|Writing the summary/.test(l))).toBe(false);
+      expect(shown.at(-1)).toMatch(/^Done: 0 findings; spent [\d,]+ of 900,000 tokens, est\. \$[\d.]+\.$/);
+    },
+  );
 });

@@ -34,7 +34,11 @@ describe('terminal output', () => {
     expect(formatComment({ colour: false }, 'src/a.ts:3', body)).toBe(
       '── src/a.ts:3\n🔴 Critical: SQL injection\nUse parameters.\n',
     );
-    const suggested = formatComment({ colour: false }, 'a.ts:1', '**🟡 Medium: X**\n\nWhy.\n\n```suggestion\nfixed();\n```');
+    const suggested = formatComment(
+      { colour: false },
+      'a.ts:1',
+      '**🟡 Medium: X**\n\nWhy.\n\n```suggestion\nfixed();\n```',
+    );
     expect(suggested).toContain('Suggested change:\n```\nfixed();\n```');
     expect(suggested).not.toContain('```suggestion');
   });
@@ -63,6 +67,7 @@ describe('terminal output', () => {
   test('a status longer than the terminal is cut, so clearing it leaves no wrapped row behind', () => {
     const w = window({ tty: true, columns: 30 });
     w.term.status('Reviewing part 12 of 40 (11 done) of a very large pull request');
+    // eslint-disable-next-line no-control-regex -- the status line is drawn with escape codes
     const drawn = w.stderrWrites.at(-1)!.replace(/^\r(\u001b\[2K)?/, '');
     expect(drawn.length).toBeLessThan(30);
     w.term.close();

@@ -52,7 +52,11 @@ export function loadRepo(name: string): FixtureRepo {
   const dir = mkdtempSync(join(tmpdir(), 'ctx-repo-'));
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull };
   const git = (...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, env, encoding: 'utf8' });
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+    });
   try {
     git('init', '-q');
     const write = (files: Map<string, string>): void => {
@@ -74,6 +78,11 @@ export function loadRepo(name: string): FixtureRepo {
 }
 
 /** True when some piece shows line `line` of `path` (head side unless told). */
-export function shows(pieces: readonly ContextPiece[], path: string, line: number, side: 'head' | 'base' = 'head'): boolean {
+export function shows(
+  pieces: readonly ContextPiece[],
+  path: string,
+  line: number,
+  side: 'head' | 'base' = 'head',
+): boolean {
   return pieces.some((p) => p.path === path && p.side === side && p.ranges.some(([s, e]) => line >= s && line <= e));
 }

@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { changedLines, filterFiles, validateGlobs, type FilterOptions } from '../../src/diff/filter.js';
+import { parseDiff } from '../../src/diff/parse.js';
 import type { DiffFile, Hunk } from '../../src/diff/types.js';
+import { diffOf } from './git-repo.js';
 
 const hunk: Hunk = {
   oldStart: 1,
@@ -123,6 +125,25 @@ describe('filterFiles defaults', () => {
       'empty.txt': 'empty file',
       'removed.ts': 'kept',
     });
+  });
+
+  test('a bundle that .gitattributes marks -diff is "generated", not "binary"; a real binary stays "binary"', () => {
+    // What an action's repository (this one included) has: `dist/** -diff`, so git prints
+    // "Binary files differ" for the bundle although it is text.
+    const diff = diffOf(
+      (repo) => {
+        repo.write('.gitattributes', 'dist/** -diff linguist-generated=true\n');
+        repo.write('dist/index.js', 'export const a = 1;\n');
+        repo.write('logo.bin', Buffer.from([0, 1, 2, 3]));
+      },
+      (repo) => {
+        repo.write('dist/index.js', 'export const a = 2;\n');
+        repo.write('logo.bin', Buffer.from([0, 1, 2, 4]));
+      },
+    );
+    const files = parseDiff(diff);
+    expect(files.find((f) => f.path === 'dist/index.js')?.binary).toBe(true);
+    expect(verdicts(files)).toEqual({ 'dist/index.js': 'generated', 'logo.bin': 'binary' });
   });
 
   test('skipped files keep their input order', () => {

@@ -146,3 +146,19 @@ describe('guidelines (bundled action, GitHub)', () => {
     expect(run.summary).toContain('Guidelines: `CLAUDE.md`, `AGENTS.md`');
   });
 });
+
+describe('settings that route credentials stay in the workflow (bundled action, GitHub)', () => {
+  test('`anthropic-base-url` in the config file fails the run, saying why, and the key goes nowhere', async () => {
+    const { anthropic, github } = await setup({
+      [BASE]: { '.github/claude-review.yml': 'anthropic-base-url: https://collector.example\nprovider: bedrock\n' },
+    });
+    const run = await act(anthropic, github);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(
+      /::error::.*`anthropic-base-url` cannot be set in the config file: it decides where the API key is sent: set it in the workflow/,
+    );
+    expect(run.stdout).toMatch(/`provider` cannot be set in the config file/);
+    expect(anthropic.requestsTo('messages')).toHaveLength(0);
+    expect(github.state.issueComments).toHaveLength(0);
+  });
+});

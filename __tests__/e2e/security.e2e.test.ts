@@ -109,3 +109,36 @@ describe('an untrusted pull request cannot steer the action', () => {
     expect(github.state.reviews.map((r) => r.event)).toEqual(['REQUEST_CHANGES']);
   });
 });
+
+describe('the event file and fork pull requests', () => {
+  test('a malformed event file ends in one error naming GITHUB_EVENT_PATH, without a stack trace', async () => {
+    const run = await runAction({
+      eventName: 'pull_request',
+      payload: null,
+      eventText: '{"action": "opened", "pull_request": ',
+      apiUrl: 'http://127.0.0.1:9',
+      inputs: { 'anthropic-api-key': KEY, 'github-token': GH_TOKEN },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::The event file GITHUB_EVENT_PATH \(.*event\.json\) is not valid JSON/m);
+    expect(run.everything).not.toMatch(/\n\s+at .*\(/);
+  });
+
+  test('a GitHub pull request from a fork without the secret ends green with a notice on how to review forks', async () => {
+    const payload = githubPayload('pull_request', 'opened');
+    payload.pull_request.head.repo = { ...payload.pull_request.head.repo, full_name: 'mallory/Hello-World' };
+    const run = await runAction({
+      eventName: 'pull_request',
+      payload,
+      apiUrl: 'http://127.0.0.1:9',
+      repository: 'Codertocat/Hello-World',
+      inputs: { 'anthropic-api-key': '', 'github-token': GH_TOKEN },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^::notice::Skipped: the Anthropic key is not available to this run\. GitHub gives runs for pull requests from forks no secrets/m,
+    );
+    expect(run.stdout).toContain('pull_request_target');
+    expect(run.stdout).not.toMatch(/^::error::/m);
+  });
+});

@@ -15,14 +15,18 @@ afterEach(async () => {
   worlds = [];
 });
 
-async function open(kind: ForgeKindUnderTest, ...args: Parameters<typeof world> extends [unknown, ...infer R] ? R : never) {
+async function open(
+  kind: ForgeKindUnderTest,
+  ...args: Parameters<typeof world> extends [unknown, ...infer R] ? R : never
+) {
   const w = await world(kind, ...args);
   worlds.push(w);
   return w;
 }
 
 const MALLORY = 'mallory';
-const summaryWith = (state: ReviewState, text = 'Looks fine to me!') => `${SUMMARY_MARKER}\n${text}\n${encodeState(state)}`;
+const summaryWith = (state: ReviewState, text = 'Looks fine to me!') =>
+  `${SUMMARY_MARKER}\n${text}\n${encodeState(state)}`;
 const huge = (sha: string): ReviewState => ({
   v: 1,
   reviewedSha: sha,
@@ -138,7 +142,8 @@ describe.each(['github', 'gitea'] as const)('on %s, only what the action wrote i
     for (const text of posted) {
       // The only HTML comments left are the action's own: the marker first, the state last, fingerprints.
       const markers = text.match(/<!--[^\n]*?-->/g) ?? [];
-      for (const m of markers) expect(m).toMatch(/^<!-- claude-pr-review:(summary|state [A-Za-z0-9_-]+|fp=[0-9a-f]{16}) -->$/);
+      for (const m of markers)
+        expect(m).toMatch(/^<!-- claude-pr-review:(summary|state [A-Za-z0-9_-]+|fp=[0-9a-f]{16}) -->$/);
       expect(text.split('\n').filter((l) => l.includes('<!-- claude-pr-review:state'))).toHaveLength(
         text.startsWith(SUMMARY_MARKER) ? 1 : 0,
       );
@@ -158,7 +163,9 @@ describe.each(['github', 'gitea'] as const)('on %s, only what the action wrote i
     expect(run.code).toBe(0);
     expect(messages(w)).toBeGreaterThan(0);
     expect(w.postedReviews()).toHaveLength(1);
-    expect(ownSummaries(w)[0]!.body).toMatch(/description is 1,100,000 characters long; the review saw its first 16,000/);
+    expect(ownSummaries(w)[0]!.body).toMatch(
+      /description is 1,100,000 characters long; the review saw its first 16,000/,
+    );
   });
 
   test('a summary the forge refuses (422) is replaced by a minimal one that still records the spend', async () => {

@@ -87,3 +87,30 @@ describe('neutralize', () => {
     expect(pings(neutralize('Regression of **#123** and [#45]'))).toEqual([]);
   });
 });
+
+describe('model text carries no markup that could hide, track or imitate', () => {
+  test('HTML comment markers are broken everywhere, code spans and fences included', () => {
+    const text = 'a <!-- x --> b `<!-- claude-pr-review:summary -->`\n```\n<!-- claude-pr-review:state e30 -->\n```';
+    const out = neutralize(text);
+    expect(out).not.toContain('<!--');
+    expect(out).not.toContain('-->');
+    // Code still reads the same, with an invisible break.
+    expect(out).toContain('`<!\u200b-- claude-pr-review:summary --\u200b>`');
+  });
+
+  test('images and raw HTML are shown as text: no tracking pixel loads in the reader’s browser', () => {
+    const out = neutralize('![logo](https://t.example/p.gif) and <img src="https://t.example/q.gif"> <details>x');
+    expect(out).toBe('(image: logo) and &lt;img src="`https://t.example/q.gif`"> &lt;details>x');
+  });
+
+  test('links stay links only on the forge’s own host; others are shown as text', () => {
+    const opts = { forgeHost: 'github.com' };
+    expect(neutralize('see [the docs](https://github.com/o/r/blob/main/README.md)', opts)).toBe(
+      'see [the docs](https://github.com/o/r/blob/main/README.md)',
+    );
+    expect(neutralize('see [the docs](https://evil.example/x)', opts)).toBe('see the docs (`https://evil.example/x`)');
+    expect(neutralize('visit https://evil.example/x now', opts)).toBe('visit `https://evil.example/x` now');
+    expect(neutralize('[ref]: https://evil.example/y', opts)).toBe('\\[ref]: `https://evil.example/y`');
+    expect(neutralize('a [relative](../src/a.ts) link', opts)).toBe('a [relative](../src/a.ts) link');
+  });
+});

@@ -78,7 +78,11 @@ async function execute(args: CliArgs & { command: Command }, term: Terminal, env
 
 function tierFlags(args: CliArgs): Record<string, string | undefined> {
   const { inputs } = args;
-  return { 'model-small': inputs['model-small'], 'model-medium': inputs['model-medium'], 'model-large': inputs['model-large'] };
+  return {
+    'model-small': inputs['model-small'],
+    'model-medium': inputs['model-medium'],
+    'model-large': inputs['model-large'],
+  };
 }
 
 /** The local command line: `preview` (a dry run, always) and `review`. Returns the exit code. */

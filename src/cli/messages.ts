@@ -86,7 +86,10 @@ function knownModel(id: string, prices: Record<string, Price>): boolean {
  * Warnings for model ids given as flags that no table knows: most often a typo, which a dry
  * run cannot catch (it asks no API) and which is priced at the highest rate.
  */
-export function unknownModelWarnings(given: Record<string, string | undefined>, prices: Record<string, Price>): string[] {
+export function unknownModelWarnings(
+  given: Record<string, string | undefined>,
+  prices: Record<string, Price>,
+): string[] {
   const out: string[] = [];
   for (const [flag, spec] of Object.entries(given)) {
     if (!spec || isModelLine(spec.trim()) || knownModel(spec.trim(), prices)) continue;

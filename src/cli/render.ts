@@ -91,7 +91,13 @@ function findingLines(t: Pick<Terminal, 'colour'>, r: SummaryReport): string[] {
     for (const { finding: f, reason } of p.unplaced) {
       const where = f.start_line ? `${f.path}:${f.start_line}-${f.line}` : `${f.path}:${f.line}`;
       out.push(`  ${paint(t, 'grey', `── ${where}`)} (${reason})`, `  ${SEVERITY_BADGE[f.severity]}: ${f.title}`);
-      if (f.body.trim()) out.push(...f.body.trim().split('\n').map((l) => `    ${l}`));
+      if (f.body.trim())
+        out.push(
+          ...f.body
+            .trim()
+            .split('\n')
+            .map((l) => `    ${l}`),
+        );
     }
   }
   if (p.belowMinSeverity > 0) out.push(`${''.padEnd(13)} ${p.belowMinSeverity} below --min-severity, not shown`);

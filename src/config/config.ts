@@ -249,7 +249,10 @@ const rawSchema = z.object({
     const login = raw.trim();
     // Logins are letters, digits, hyphens (GitHub adds `[bot]` for Apps; Gitea allows . and _).
     if (login === '' || /^[A-Za-z0-9][A-Za-z0-9._-]*(\[bot\])?$/.test(login)) return login;
-    ctx.addIssue({ code: 'custom', message: `input \`bot-login\` must be a login such as \`my-app[bot]\`; got "${raw}"` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `input \`bot-login\` must be a login such as \`my-app[bot]\`; got "${raw}"`,
+    });
     return z.NEVER;
   }),
   'anthropic-timeout-seconds': integer('anthropic-timeout-seconds', 1, 3600),

@@ -67,7 +67,7 @@ export const NOT_IN_CONFIG_FILE: Partial<Record<InputName, string>> = {
   'aws-region': 'it decides where the AWS credentials are sent: set it in the workflow (or AWS_REGION)',
   'vertex-region': 'it decides where the Google credentials are sent: set it in the workflow',
   'vertex-project-id': 'it decides where the Google credentials are sent: set it in the workflow',
-  'bot-login': "it decides whose comments the action trusts as its own: set it in the workflow",
+  'bot-login': 'it decides whose comments the action trusts as its own: set it in the workflow',
   'config-file': 'it names the config file itself: set it in the workflow',
   'trigger-phrase': 'it decides whether a comment starts the action, before the file is read: set it in the workflow',
 };

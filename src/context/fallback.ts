@@ -179,7 +179,11 @@ export function fallbackUsages(source: string, lines: number[]): Usage[] {
 
 /** Lines that hold `name` as a whole word, minus the lines where a keyword defines it. */
 export function fallbackReferences(source: string, name: string): number[] {
-  const defined = new Set(fallbackDefinitions(source).filter((d) => d.name === name).map((d) => d.startLine));
+  const defined = new Set(
+    fallbackDefinitions(source)
+      .filter((d) => d.name === name)
+      .map((d) => d.startLine),
+  );
   const lines = lineOfOffset(source, wordOccurrences(source, name));
   return [...new Set(lines)].filter((l) => !defined.has(l)).sort((a, b) => a - b);
 }

@@ -124,7 +124,16 @@ const TRACKED = new Set<DefinitionKind>([
   'variable',
   'macro',
 ]);
-const UNTRACKED_NAMES = new Set(['constructor', '__init__', 'initialize', 'init', 'main', 'new', 'default', 'toString']);
+const UNTRACKED_NAMES = new Set([
+  'constructor',
+  '__init__',
+  'initialize',
+  'init',
+  'main',
+  'new',
+  'default',
+  'toString',
+]);
 
 function headerEnd(def: Definition): number {
   return def.headerEnd;
@@ -168,7 +177,11 @@ function textFacts(file: ChangedFile, head: string, limits: ContextLimits): Head
   });
   const locals = scopes.map((s) => {
     const lines = Array.from({ length: s.endLine - s.startLine + 1 }, (_, i) => s.startLine + i);
-    return new Set(fallbackUsages(head, lines).filter((u) => u.declared).map((u) => u.name));
+    return new Set(
+      fallbackUsages(head, lines)
+        .filter((u) => u.declared)
+        .map((u) => u.name),
+    );
   });
   return { usages, scopes, defs: fallbackDefinitions(head), imports: { bindings: [], modules: [] }, locals };
 }
@@ -179,7 +192,14 @@ function textFacts(file: ChangedFile, head: string, limits: ContextLimits): Head
  * definitions it changes or removes.
  */
 export async function analyzeChangedFile(file: ChangedFile, limits: ContextLimits): Promise<FileAnalysis> {
-  const out: FileAnalysis = { candidates: [], wants: [], changed: [], imports: { bindings: [], modules: [] }, parsed: 0, unparsed: 0 };
+  const out: FileAnalysis = {
+    candidates: [],
+    wants: [],
+    changed: [],
+    imports: { bindings: [], modules: [] },
+    parsed: 0,
+    unparsed: 0,
+  };
   const head = file.head;
   let headDefs: Definition[] = [];
   if (head !== null) {

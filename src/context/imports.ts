@@ -174,7 +174,8 @@ function readGo(node: Node, add: Add): string[] {
     if (alias === '_' || alias === '.') continue;
     // The package name is the last path element, skipping a major-version suffix (`/v2`).
     const parts = path.split('/');
-    const last = parts.length > 1 && /^v\d+$/.test(parts[parts.length - 1] ?? '') ? parts[parts.length - 2] : parts.at(-1);
+    const last =
+      parts.length > 1 && /^v\d+$/.test(parts[parts.length - 1] ?? '') ? parts[parts.length - 2] : parts.at(-1);
     add(alias ?? (last ?? path).replace(/[^\w].*$/, ''), '*', path);
   }
   return modules;

@@ -8,18 +8,7 @@
 
 /** A language we know how to parse. `c` shares the C++ grammar (see above). */
 export type LanguageId =
-  | 'typescript'
-  | 'tsx'
-  | 'javascript'
-  | 'python'
-  | 'go'
-  | 'java'
-  | 'ruby'
-  | 'rust'
-  | 'csharp'
-  | 'php'
-  | 'c'
-  | 'cpp';
+  'typescript' | 'tsx' | 'javascript' | 'python' | 'go' | 'java' | 'ruby' | 'rust' | 'csharp' | 'php' | 'c' | 'cpp';
 
 /** Every language id, in a stable order (tests and the copy script walk it). */
 export const LANGUAGE_IDS: readonly LanguageId[] = [

@@ -97,19 +97,18 @@ async function followImport(
     if (hit) return { path, def: hit, all: found.definitions };
     if (depth >= 2) continue;
     for (const re of found.imports.bindings.filter((b) => b.reexport && (b.local === name || b.local === '*'))) {
-      const next = await followImport(ctx, path, re.module, re.imported === '*' ? name : re.imported, container, depth + 1);
+      const next = await followImport(
+        ctx,
+        path,
+        re.module,
+        re.imported === '*' ? name : re.imported,
+        container,
+        depth + 1,
+      );
       if (next) return next;
     }
   }
   return null;
-}
-
-function commonDepth(a: string, b: string): number {
-  const x = dirOf(a).split('/');
-  const y = dirOf(b).split('/');
-  let n = 0;
-  while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n;
 }
 
 /** Most files read per name: the search may match hundreds; reading is the costly part for a remote snapshot. */
@@ -118,17 +117,29 @@ const MAX_READS_PER_NAME = 40;
 const TEST_PATH = /(^|\/)(tests?|spec|__tests__|testdata)\/|[._-](test|spec)\.[^/]+$|_test\.go$/;
 
 /** Orders candidate files for a name: resolved modules first, then the same language, then nearness. */
-function rankPaths(paths: readonly string[], from: string, language: LanguageId | null, hinted: ReadonlySet<string>): string[] {
-  const score = (p: string): number => {
+function rankPaths(
+  paths: readonly string[],
+  from: string,
+  language: LanguageId | null,
+  hinted: ReadonlySet<string>,
+): string[] {
+  const fromDirs = dirOf(from).split('/');
+  const scoreOf = (p: string): number => {
+    const dirs = dirOf(p).split('/');
+    let common = 0;
+    while (common < dirs.length && common < fromDirs.length && dirs[common] === fromDirs[common]) common++;
     const lang = languageForPath(p);
-    let s = commonDepth(p, from) * 5;
+    let s = common * 5;
     if (hinted.has(p)) s += 100;
     if (lang && language && sameFamily(lang, language)) s += 30;
     else if (!lang) s -= 30;
     if (TEST_PATH.test(p)) s -= 20;
     return s;
   };
-  return [...paths].sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+  // Scored once each: a common name can match thousands of paths.
+  const scored = paths.map((p) => ({ p, s: scoreOf(p) }));
+  scored.sort((a, b) => b.s - a.s || (a.p < b.p ? -1 : a.p > b.p ? 1 : 0));
+  return scored.map((x) => x.p);
 }
 
 /** A cheap test before parsing: does some line look like it defines `name` (a keyword before it, or a declaration shape)? */
@@ -137,7 +148,11 @@ export function mayDefine(text: string, name: string): boolean {
     const lineStart = text.lastIndexOf('\n', index - 1) + 1;
     const before = text.slice(Math.max(lineStart, index - 120), index);
     const after = text.slice(index + name.length, index + name.length + 3);
-    if (/(^|[\s(])(def|function|func|fn|class|interface|type|struct|enum|trait|const|let|var|val|module|macro|record|object|impl|union|namespace|typedef|define|protocol|static|final)\s+(self\.|\*+|&)?\s*$/.test(before))
+    if (
+      /(^|[\s(])(def|function|func|fn|class|interface|type|struct|enum|trait|const|let|var|val|module|macro|record|object|impl|union|namespace|typedef|define|protocol|static|final)\s+(self\.|\*+|&)?\s*$/.test(
+        before,
+      )
+    )
       return true;
     if (/^func\s*\([^)]*\)\s*$/.test(before)) return true;
     if (/^[\s\w<>[\],.*&:?@$]*$/.test(before) && /^\s*[(=:<{]/.test(after)) return true;
@@ -176,7 +191,9 @@ export async function findDefinitions(ctx: LookupContext, wants: readonly Want[]
     const hinted = new Set<string>();
     const lang = want.language;
     const from = ctx.fromImports.get(want.fromPath);
-    if (lang) for (const m of from?.modules ?? []) for (const p of resolveModule(want.fromPath, m, lang, ctx.index)) hinted.add(p);
+    if (lang)
+      for (const m of from?.modules ?? [])
+        for (const p of resolveModule(want.fromPath, m, lang, ctx.index)) hinted.add(p);
     const hits: { path: string; def: Definition; all: Definition[] }[] = [];
     let parsed = 0;
     const ranked = rankPaths(paths, want.fromPath, want.language, hinted).slice(0, MAX_READS_PER_NAME);
@@ -187,7 +204,8 @@ export async function findDefinitions(ctx: LookupContext, wants: readonly Want[]
       parsed++;
       const o = await outlineOf(ctx, path);
       const receiverType = want.receiver && /^[A-Z]/.test(want.receiver) ? want.receiver : null;
-      for (const def of pickDefinition(o?.definitions ?? [], want.name, receiverType)) hits.push({ path, def, all: o?.definitions ?? [] });
+      for (const def of pickDefinition(o?.definitions ?? [], want.name, receiverType))
+        hits.push({ path, def, all: o?.definitions ?? [] });
     }
     const single = hits.length === 1;
     const weak = want.receiver !== null && !/^(this|self|Self|\$this|cls)$/.test(want.receiver);
@@ -222,7 +240,13 @@ function definitionCandidate(
 }
 
 /** True when `path` binds `name` by an import that resolves to a file other than `defPath`. */
-function importsOtherSymbol(ctx: LookupContext, path: string, bindings: readonly ImportBinding[], name: string, defPath: string): boolean {
+function importsOtherSymbol(
+  ctx: LookupContext,
+  path: string,
+  bindings: readonly ImportBinding[],
+  name: string,
+  defPath: string,
+): boolean {
   const language = languageForPath(path);
   const b = bindings.find((x) => x.local === name && !x.reexport);
   if (!b || !language) return false;
@@ -239,7 +263,8 @@ export async function findCallSites(ctx: LookupContext, changed: readonly Change
   const byName = new Map<string, ChangedDefinition>();
   for (const c of changed) {
     const known = byName.get(c.name);
-    if (!known || (c.removed && !known.removed) || (c.signatureChanged && !known.signatureChanged)) byName.set(c.name, c);
+    if (!known || (c.removed && !known.removed) || (c.signatureChanged && !known.signatureChanged))
+      byName.set(c.name, c);
   }
   const words = [...byName.keys()].slice(0, ctx.limits.maxSearchWords);
   if (words.length === 0) return out;
@@ -273,7 +298,8 @@ export async function findCallSites(ctx: LookupContext, changed: readonly Change
       if (scopes) ctx.counts.parsed++;
       else ctx.counts.unparsed++;
       const found =
-        scopes ?? fallbackScopes(text, fallbackReferences(text, name).slice(0, ctx.limits.maxReferencesPerFile), options);
+        scopes ??
+        fallbackScopes(text, fallbackReferences(text, name).slice(0, ctx.limits.maxReferencesPerFile), options);
       for (const scope of found) {
         if (kept >= ctx.limits.maxReferencesPerName) break;
         kept++;

@@ -37,12 +37,30 @@ function toPiece(
   lines: readonly string[],
   shown: readonly LineRange[],
   estimate: (text: string) => number,
+  extent?: LineRange,
 ): ContextPiece {
   const startLine = ranges[0]?.[0] ?? 1;
   const endLine = ranges.at(-1)?.[1] ?? startLine;
-  const text = `${renderPieceHeader(c.path, c.side, startLine, endLine, c.reason)}\n${renderPieceBody(lines, ranges, shown)}`;
-  return { path: c.path, side: c.side, startLine, endLine, kind: c.kind, reason: c.reason, text, tokens: estimate(text), score: c.score, ranges };
+  const body = renderPieceBody(lines, ranges, shown, extent);
+  const text = `${renderPieceHeader(c.path, c.side, startLine, endLine, c.reason)}\n${body}`;
+  const piece: ContextPiece = {
+    path: c.path,
+    side: c.side,
+    startLine,
+    endLine,
+    kind: c.kind,
+    reason: c.reason,
+    text,
+    tokens: estimate(text),
+    score: c.score,
+    ranges,
+  };
+  if (extent) extents.set(piece, extent);
+  return piece;
 }
+
+/** The scope each piece was cut from, for the "in the diff" markers of merged blocks. */
+const extents = new WeakMap<ContextPiece, LineRange>();
 
 /**
  * Ranks candidates and packs them into `budget` tokens, note included: best first, each
@@ -74,7 +92,8 @@ export function packCandidates(
     const shown = shownOf(c.path, c.side);
     const ranges = subtractRanges(clamped, [...shown, ...(covered.get(key) ?? [])]);
     if (ranges.length === 0) continue; // all in the diff, or shown by a better piece
-    const piece = toPiece(c, ranges, lines, shown, estimate);
+    const extent: LineRange = [clamped[0]?.[0] ?? 1, clamped.at(-1)?.[1] ?? 1];
+    const piece = toPiece(c, ranges, lines, shown, estimate, extent);
     const cost = piece.tokens + separator + (accepted.length === 0 ? noteCost : 0);
     if (used + cost > budget) {
       dropped++;
@@ -92,11 +111,22 @@ export function packCandidates(
 }
 
 /** Joins the pieces of each file whose lines touch or nearly touch; the best piece names the block. */
-function mergePieces(pieces: ContextPiece[], linesOf: LinesOf, shownOf: ShownOf, estimate: (t: string) => number): ContextPiece[] {
+function mergePieces(
+  pieces: ContextPiece[],
+  linesOf: LinesOf,
+  shownOf: ShownOf,
+  estimate: (t: string) => number,
+): ContextPiece[] {
   const groups: ContextPiece[][] = [];
   for (const piece of pieces) {
     const group = groups.find((g) =>
-      g.some((p) => p.path === piece.path && p.side === piece.side && p.startLine <= piece.endLine + MERGE_GAP + 1 && piece.startLine <= p.endLine + MERGE_GAP + 1),
+      g.some(
+        (p) =>
+          p.path === piece.path &&
+          p.side === piece.side &&
+          p.startLine <= piece.endLine + MERGE_GAP + 1 &&
+          piece.startLine <= p.endLine + MERGE_GAP + 1,
+      ),
     );
     if (group) group.push(piece);
     else groups.push([piece]);
@@ -109,6 +139,8 @@ function mergePieces(pieces: ContextPiece[], linesOf: LinesOf, shownOf: ShownOf,
     const reasons = [...new Set(group.map((p) => p.reason))];
     let reason = reasons.join('; ');
     if (reason.length > MAX_REASON_CHARS) reason = `${reason.slice(0, MAX_REASON_CHARS - 1)}…`;
-    return toPiece({ ...first, reason }, ranges, lines, shownOf(first.path, first.side), estimate);
+    const spans = group.map((p): LineRange => extents.get(p) ?? [p.startLine, p.endLine]);
+    const extent: LineRange = [Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))];
+    return toPiece({ ...first, reason }, ranges, lines, shownOf(first.path, first.side), estimate, extent);
   });
 }

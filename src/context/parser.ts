@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as TreeSitter from '@vscode/tree-sitter-wasm';
 import type { Language, Node, Parser } from '@vscode/tree-sitter-wasm';
 import { GRAMMAR_FILES, type LanguageId } from './languages.js';
 
@@ -18,7 +19,7 @@ import { GRAMMAR_FILES, type LanguageId } from './languages.js';
  * from source they come from node_modules.
  */
 
-type TreeSitterModule = typeof import('@vscode/tree-sitter-wasm');
+type TreeSitterModule = typeof TreeSitter;
 
 /** Files bigger than this are not parsed (a generated or vendored file); callers fall back to text. */
 export const MAX_PARSE_CHARS = 512 * 1024;

@@ -18,30 +18,43 @@ function inside(line: number, ranges: readonly LineRange[]): boolean {
   return ranges.some(([s, e]) => line >= s && line <= e);
 }
 
+function allInside(from: number, to: number, ranges: readonly LineRange[]): boolean {
+  for (let l = from; l <= to; l++) if (!inside(l, ranges)) return false;
+  return true;
+}
+
+function inDiffMarker(pad: string, from: number, to: number): string {
+  return `${pad} | … line${from === to ? ` ${from} is` : `s ${from}-${to} are`} in the diff …`;
+}
+
 /**
  * The numbered lines of `ranges` of a file, with one marker line per gap: "in the diff" when
- * every line of the gap is shown in the diff (`diffRanges`), else "N lines elided".
+ * every line of the gap is shown in the diff (`diffRanges`), else "N lines elided". When the
+ * block's `extent` (the scope it was cut from) runs on into the diff before or after the
+ * lines shown, a marker says so too.
  */
 export function renderPieceBody(
   lines: readonly string[],
   ranges: readonly LineRange[],
   diffRanges: readonly LineRange[] = [],
+  extent?: LineRange,
 ): string {
   const last = ranges.at(-1)?.[1] ?? 0;
-  const width = String(last).length;
+  const width = String(Math.max(last, extent?.[1] ?? 0)).length;
   const pad = ' '.repeat(width);
   const out: string[] = [];
+  const first = ranges[0]?.[0] ?? 0;
+  if (extent && extent[0] < first && allInside(extent[0], first - 1, diffRanges))
+    out.push(inDiffMarker(pad, extent[0], first - 1));
   ranges.forEach(([start, end], i) => {
     const prev = ranges[i - 1];
     if (prev && start > prev[1] + 1) {
       const from = prev[1] + 1;
       const to = start - 1;
-      let inDiff = true;
-      for (let l = from; l <= to && inDiff; l++) inDiff = inside(l, diffRanges);
       const count = to - from + 1;
       out.push(
-        inDiff
-          ? `${pad} | … line${count === 1 ? ` ${from} is` : `s ${from}-${to} are`} in the diff …`
+        allInside(from, to, diffRanges)
+          ? inDiffMarker(pad, from, to)
           : `${pad} | … ${count} line${count === 1 ? '' : 's'} elided …`,
       );
     }
@@ -51,6 +64,8 @@ export function renderPieceBody(
       out.push(`${String(l).padStart(width)} | ${cut}`.trimEnd());
     }
   });
+  if (extent && extent[1] > last && allInside(last + 1, extent[1], diffRanges))
+    out.push(inDiffMarker(pad, last + 1, extent[1]));
   return out.join('\n');
 }
 

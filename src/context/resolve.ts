@@ -117,7 +117,12 @@ export function resolveModule(
       // Path aliases (`@/lib/x`, `~/x`, `src/x`): a suffix match; bare packages rarely live in the snapshot.
       const bare = module.replace(/^[@~#]\//, '');
       if (!bare.includes('/')) return [];
-      return [...new Set([...bySuffixAnyExt(bare, JS_EXTENSIONS, index), ...bySuffixAnyExt(`${bare}/index`, JS_EXTENSIONS, index)])];
+      return [
+        ...new Set([
+          ...bySuffixAnyExt(bare, JS_EXTENSIONS, index),
+          ...bySuffixAnyExt(`${bare}/index`, JS_EXTENSIONS, index),
+        ]),
+      ];
     }
     case 'python': {
       const dots = /^\.*/.exec(module)?.[0].length ?? 0;

@@ -114,7 +114,10 @@ export function cutBlock(
   if (end - start + 1 <= maxLines) return [[start, end]];
   const radius = options.radius ?? DEFAULT_RADIUS;
   const clamp = (n: number): number => Math.min(end, Math.max(start, n));
-  const ranges: LineRange[] = [[start, clamp(Math.min(headerEnd, start + 5))], [end, end]];
+  const ranges: LineRange[] = [
+    [start, clamp(Math.min(headerEnd, start + 5))],
+    [end, end],
+  ];
   for (const t of targets) ranges.push([clamp(t - radius), clamp(t + radius)]);
   for (const k of keep) ranges.push([clamp(k), clamp(k)]);
   return mergeRanges(ranges, 2);
@@ -144,7 +147,13 @@ function ownerTypeOf(decl: Node, language: LanguageId): string | null {
 }
 
 /** Rows (1-based) inside [start, end] where one of `names` is declared or assigned. */
-function declarationLines(root: Node, source: string, language: LanguageId, node: Node, names: readonly string[]): number[] {
+function declarationLines(
+  root: Node,
+  source: string,
+  language: LanguageId,
+  node: Node,
+  names: readonly string[],
+): number[] {
   const out: number[] = [];
   const slice = source.slice(node.startIndex, node.endIndex);
   for (const name of new Set(names)) {

@@ -24,7 +24,10 @@ export interface Snapshot {
  * word, then a word-boundary check on the files that pass: for a few dozen words over a few
  * thousand files that costs tens of milliseconds and needs no index.
  */
-export function snapshotFromMaps(head: ReadonlyMap<string, string>, base: ReadonlyMap<string, string> = head): Snapshot {
+export function snapshotFromMaps(
+  head: ReadonlyMap<string, string>,
+  base: ReadonlyMap<string, string> = head,
+): Snapshot {
   const paths = [...head.keys()];
   return {
     paths,

@@ -130,7 +130,12 @@ function makeDefinition(
  * arrow function is a function, a `final`/`const` field is a constant. `ownerType` is the class,
  * struct or impl it belongs to (null at the top level and in namespaces).
  */
-export function refineKind(decl: Node, kind: DefinitionKind, ownerType: string | null, language: LanguageId): DefinitionKind {
+export function refineKind(
+  decl: Node,
+  kind: DefinitionKind,
+  ownerType: string | null,
+  language: LanguageId,
+): DefinitionKind {
   const container = ownerType;
   if (kind === 'function' && container !== null) return 'method';
   if (decl.type === 'lexical_declaration' || decl.type === 'variable_declaration') {
@@ -194,7 +199,9 @@ export function isDeclaring(node: Node, language: LanguageId): boolean {
     // PHP `const X = 1` (const_element) and similar: the name is the first child, with no field.
     return /_element$|_spec$/.test(parent.type) && parent.firstNamedChild?.equals(current) === true;
   }
-  return ['name', 'pattern', 'left', 'declarator', 'alias', 'key'].includes(field) && DECLARING_PARENT.test(parent.type);
+  return (
+    ['name', 'pattern', 'left', 'declarator', 'alias', 'key'].includes(field) && DECLARING_PARENT.test(parent.type)
+  );
 }
 
 /** What `node` (a name) is: called? through which receiver? */
@@ -274,7 +281,11 @@ export async function findReferences(source: string, language: LanguageId | null
 /** Names declared, assigned or taken as parameters between two 1-based lines (the locals of a scope). */
 export function declaredNamesIn(root: Node, language: LanguageId, startLine: number, endLine: number): Set<string> {
   const out = new Set<string>();
-  const nodes = root.descendantsOfType([...NAME_TYPES], { row: startLine - 1, column: 0 }, { row: endLine - 1, column: 1 << 30 });
+  const nodes = root.descendantsOfType(
+    [...NAME_TYPES],
+    { row: startLine - 1, column: 0 },
+    { row: endLine - 1, column: 1 << 30 },
+  );
   for (const node of nodes) if (node && isDeclaring(node, language)) out.add(node.text);
   return out;
 }

@@ -41,13 +41,16 @@ function skipReason(file: DiffFile, include: GlobMatcher[], exclude: GlobMatcher
   const included = include.some((m) => m.test(file.path));
   if (include.length > 0 && !included) return 'not matched by include';
   if (file.submodule) return 'submodule pointer';
+  // The path's kind comes before the diff's "Binary files differ": a bundle marked `-diff` in
+  // .gitattributes (as actions mark dist/) is a generated file, not a binary one.
+  if (!included) {
+    for (const group of DEFAULT_MATCHERS) {
+      if (group.matchers.some((m) => m.test(file.path))) return group.reason;
+    }
+  }
   if (file.binary) return 'binary';
   if (file.hunks.length === 0) {
     return file.status === 'added' || file.status === 'deleted' ? 'empty file' : 'no content change';
-  }
-  if (included) return null;
-  for (const group of DEFAULT_MATCHERS) {
-    if (group.matchers.some((m) => m.test(file.path))) return group.reason;
   }
   return null;
 }

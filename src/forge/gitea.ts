@@ -518,7 +518,8 @@ function hintFor(operation: Operation, status: number | null, detail: string, op
         : 'the token cannot read the pull request; on newer Gitea, which honours workflow permissions, ' +
             'declare `permissions: contents: read` and `pull-requests: read`';
     case 404:
-      if (operation === 'updateComment' || operation === 'deleteComment' || operation === 'react') return 'the comment no longer exists';
+      if (operation === 'updateComment' || operation === 'deleteComment' || operation === 'react')
+        return 'the comment no longer exists';
       if (operation === 'listRepositoryComments')
         return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;
       return (

@@ -552,7 +552,12 @@ function toIssueComment(c: {
   html_url: string;
   user?: { id: number; login: string } | null;
 }): IssueComment {
-  return { id: c.id, body: c.body ?? '', url: c.html_url, author: c.user ? { id: c.user.id, login: c.user.login } : null };
+  return {
+    id: c.id,
+    body: c.body ?? '',
+    url: c.html_url,
+    author: c.user ? { id: c.user.id, login: c.user.login } : null,
+  };
 }
 
 function toForgeError(operation: Operation, error: unknown, opts: GitHubForgeOptions): ForgeError {

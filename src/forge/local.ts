@@ -193,7 +193,12 @@ export function createLocalForge(opts: {
     },
     async createComment(body: string) {
       show(body);
-      const c: IssueComment = { id: nextId++, body, url: '', author: { id: LOCAL_IDENTITY.id, login: LOCAL_IDENTITY.login } };
+      const c: IssueComment = {
+        id: nextId++,
+        body,
+        url: '',
+        author: { id: LOCAL_IDENTITY.id, login: LOCAL_IDENTITY.login },
+      };
       comments.set(c.id, c);
       return c;
     },

@@ -28,7 +28,7 @@ function asText(url: string): string {
 }
 
 // An image, a link, or a bare URL (which forges turn into links), in one pass so a link's URL is not seen twice.
-const LINKISH = /(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"\n]*")?\s*\)|\bhttps?:\/\/[^\s<>()`]+/gi;
+const LINKISH = /(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"\n]*")?\s*\)|\bhttps?:\/\/[^\s<>()`"']+/gi;
 
 function neutralizeProse(text: string, opts: NeutralizeOptions): string {
   return (

@@ -11,13 +11,7 @@ import { SEVERITY_BADGE } from './severity.js';
 import { SEVERITIES } from './findings.js';
 
 export type RunStatus =
-  | 'reviewed'
-  | 'nothing-to-review'
-  | 'over-ceiling'
-  | 'over-budget'
-  | 'dry-run'
-  | 'declined'
-  | 'busy';
+  'reviewed' | 'nothing-to-review' | 'over-ceiling' | 'over-budget' | 'dry-run' | 'declined' | 'busy';
 
 export type SummaryReport = {
   status: RunStatus;
@@ -225,8 +219,8 @@ export function capComment(body: string, footer: string, state: ReviewState): st
   // An open <details> would swallow the rest of the page.
   const open = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
   const closers = Array.from({ length: Math.max(0, open) }, () => '</details>');
-  const note = `\n\n> ✂️ This summary was cut to fit the forge's ${num(MAX_COMMENT_CHARS)}-character limit; the job summary of the workflow run has all of it.`;
-  return [kept, ...closers, note, '', tail].join('\n');
+  const note = `> ✂️ This summary was cut to fit the forge's ${num(MAX_COMMENT_CHARS)}-character limit; the job summary of the workflow run has all of it.`;
+  return [kept, ...closers, '', note, '', tail].join('\n');
 }
 
 /** A note with its numbers and code spans blanked: notes of one kind (e.g. each failed part) share a shape. */

@@ -3,7 +3,10 @@ import { SUMMARY_MARKER } from './marker.js';
 
 /** A login as forges compare them: case-insensitive, and GitHub's `[bot]` suffix optional (GraphQL drops it). */
 function normalLogin(login: string): string {
-  return login.trim().toLowerCase().replace(/\[bot\]$/, '');
+  return login
+    .trim()
+    .toLowerCase()
+    .replace(/\[bot\]$/, '');
 }
 
 /**

@@ -63,13 +63,19 @@ export async function settleRun(
   now = Date.now(),
 ): Promise<{ comment: IssueComment | null; state: ReviewState }> {
   const key = (r: RunRecord) => `${r.at}|${r.sha}|${r.tokens}`;
-  const written = await writeSummary(forge, self, known, {
-    next: (fresh) => recordRun(withoutPending(fresh, runId), reviewed, run),
-    body,
-    // A run that spent nothing adds no record: then only the reservation's removal must hold.
-    held: (state) =>
-      !(state.pending ?? []).some((p) => p.id === runId) &&
-      (run.tokens === 0 || state.runs.some((r) => key(r) === key(run))),
-  }, now);
+  const written = await writeSummary(
+    forge,
+    self,
+    known,
+    {
+      next: (fresh) => recordRun(withoutPending(fresh, runId), reviewed, run),
+      body,
+      // A run that spent nothing adds no record: then only the reservation's removal must hold.
+      held: (state) =>
+        !(state.pending ?? []).some((p) => p.id === runId) &&
+        (run.tokens === 0 || state.runs.some((r) => key(r) === key(run))),
+    },
+    now,
+  );
   return { comment: written.comment, state: written.state };
 }

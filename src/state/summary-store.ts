@@ -77,7 +77,8 @@ export type Write = {
   held: (state: ReviewState) => boolean;
 };
 
-export type Written = { comment: IssueComment; state: ReviewState; verified: boolean } | { comment: null; state: ReviewState };
+export type Written =
+  { comment: IssueComment; state: ReviewState; verified: boolean } | { comment: null; state: ReviewState };
 
 /**
  * Writes the summary: re-reads it, lets `write.next` merge into what is there now, writes the
