@@ -1,5 +1,5 @@
 /**
- * Tests run as ESM (the runtime deps are ESM-only). ts-jest only transpiles (isolatedModules);
+ * Tests run as ESM (the runtime deps are ESM-only). ts-jest only transpiles (tsconfig's isolatedModules);
  * `tsc --noEmit` checks the types. No native-binary tooling: the registry that CI uses does
  * not serve other platforms' optional binaries, which `npm ci` would then reject.
  */
@@ -7,7 +7,7 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// One bundle serves the action and the local CLI: a runner passes no arguments. Each side
-// loads only what it needs.
-if (process.argv.length > 2) {
+// One bundle serves the action and the local CLI. Each side loads only what it needs. A runner
+// passes no arguments and always sets GITHUB_ACTIONS and GITHUB_EVENT_PATH; someone who types
+// `claude-pr-review` alone, outside a runner, gets the CLI's usage instead of a failed action.
+const underRunner = Boolean(process.env.GITHUB_ACTIONS || process.env.GITHUB_EVENT_PATH);
+if (process.argv.length > 2 || !underRunner) {
   const { cli } = await import('./cli/cli.js');
   process.exitCode = await cli(process.argv.slice(2));
 } else {
   // `@actions/github` parses GITHUB_EVENT_PATH as soon as it loads: the file is checked first,
   // so a bad one ends in one clear error instead of a stack trace.
-  const { readEventPayload } = await import('./trigger/event-file.js');
+  const { readEventPayload } = await import('./event-file.js');
   let ok = true;
   try {
     readEventPayload(process.env.GITHUB_EVENT_PATH?.trim() ?? '');

@@ -17,7 +17,7 @@ import { toSarif } from './review/sarif.js';
 import { VERSION } from './version.js';
 import type { RunResult } from './run.js';
 import { FORK_ADVICE, GITHUB_FORK_ADVICE, isForkPullRequest } from './trigger/fork.js';
-import { readEventPayload } from './trigger/event-file.js';
+import { readEventPayload } from './event-file.js';
 import { readTrigger } from './trigger/trigger.js';
 
 function env(name: string): string {

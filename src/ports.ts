@@ -4,6 +4,8 @@
  * and adapters are tested against local fake servers.
  */
 
+import type { SnapshotReader } from './context/snapshot-port.js';
+
 export type ForgeKind = 'github' | 'gitea' | 'forgejo' | 'local';
 
 export type PullRequest = {
@@ -94,6 +96,11 @@ export type Comparison = {
 
 export interface ForgeClient {
   readonly kind: ForgeKind;
+  /**
+   * Read-only access to the repository's files at the pull request's commits, for the
+   * context around the change (never a checkout; nothing of it runs); null where none.
+   */
+  readonly snapshot: SnapshotReader | null;
   getPullRequest(): Promise<PullRequest>;
   /** The PR's unified diff (base...head) as text, whatever the forge had to do to get it. */
   getDiff(): Promise<string>;

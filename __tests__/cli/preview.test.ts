@@ -96,6 +96,14 @@ describe('claude-pr-review preview (the bundled CLI on a local git repository)',
     expect(spaced.stdout).not.toContain('lib/m');
   });
 
+  test('a branch with no changes of its own says there is nothing to review', async () => {
+    const repo = repoWithTwoCommits();
+    const out = await runCli(repo.dir, ['preview', '--base', 'HEAD']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^Claude review of HEAD\.\.\.HEAD \(\w{7}\.\.\w{7}\): nothing to review$/m);
+    expect(out.stdout.split('\n').at(-2)).toBe('Nothing to review, so nothing was sent.');
+  });
+
   test('--repo DIR reviews another repository than the current directory', async () => {
     const repo = repoWithTwoCommits();
     const elsewhere = makeRepo('cpr-elsewhere-');
@@ -139,6 +147,13 @@ describe('claude-pr-review preview (the bundled CLI on a local git repository)',
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: claude-pr-review <preview|review>');
     expect(help.stdout).toContain('ANTHROPIC_API_KEY');
+  });
+
+  test('run alone, outside a runner, it prints the usage instead of starting the action', async () => {
+    const out = await runCli(repoWithTwoCommits().dir, []);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('no command given');
+    expect(out.stderr).toContain('Usage: claude-pr-review <preview|review>');
   });
 
   test('the bundle starts with a shebang, so the package.json bin runs it with node', () => {

@@ -42,6 +42,21 @@ describe('claude-pr-review review (local changes, printed in the terminal)', () 
     expect(out.stderr).not.toMatch(/^Spent \d+ of \d+ tokens/m);
   });
 
+  test('review --dry-run plans with exact counts from the API and sends no review request', async () => {
+    const anthropic = await fake();
+    const out = await runCli(repoWithTwoCommits().dir, ['review', '--dry-run'], {
+      ANTHROPIC_API_KEY: 'sk-ant-api03-cli',
+      ANTHROPIC_BASE_URL: anthropic.url,
+    });
+    expect(out.code).toBe(0);
+    expect(anthropic.requestsTo('messages')).toEqual([]);
+    expect(anthropic.requestsTo('count_tokens').length).toBeGreaterThan(0);
+    expect(out.stdout).toMatch(/^Tokens +[1-9][\d,]* in \/ up to [\d,]+ out, planned in one call/m);
+    expect(out.stdout.split('\n').at(-2)).toMatch(
+      /^Dry run, nothing was sent: .* Without --dry-run, `review` runs it\.$/,
+    );
+  });
+
   test('without a key it names the variable to set and that preview is the dry run', async () => {
     const out = await runCli(repoWithTwoCommits().dir, ['review']);
     expect(out.code).toBe(1);

@@ -24,6 +24,8 @@ describe('readConfig defaults', () => {
       credentials: { apiKey: undefined, authToken: undefined, baseUrl: undefined },
       platform: { provider: 'anthropic', awsRegion: null, vertexRegion: null, vertexProjectId: null },
       githubToken: '',
+      botLogin: null,
+      contextTokens: 20000,
       timeoutSeconds: 120,
       maxTokensPerPr: null,
       maxTokensPerMonth: null,

@@ -80,6 +80,7 @@ describe('parseRepoConfig', () => {
           'aws-region: us-east-1',
           'vertex-region: global',
           'vertex-project-id: p',
+          'bot-login: mallory',
           'config-file: other.yml',
           'trigger-phrase: /ai',
         ].join('\n'),

@@ -47,8 +47,24 @@ export type FixtureRepo = { base: Map<string, string>; head: Map<string, string>
 /** Loads `fixtures/<name>/` and diffs base against head with real git, as the forge would. */
 export function loadRepo(name: string): FixtureRepo {
   const base = readTree(join(FIXTURES, name, 'base'));
-  const head = new Map(base);
-  for (const [path, text] of readTree(join(FIXTURES, name, 'head'))) head.set(path, text);
+  return gitRepo(base, readTree(join(FIXTURES, name, 'head')));
+}
+
+/**
+ * A repository from texts: `base` is the tree before the PR; `changes` maps each path the PR
+ * touches to its new text, or to null when the PR deletes it. Diffed with real git.
+ */
+export function gitRepo(
+  base: ReadonlyMap<string, string> | Record<string, string>,
+  changes: ReadonlyMap<string, string | null> | Record<string, string | null>,
+): FixtureRepo {
+  const baseMap = new Map(base instanceof Map ? base : Object.entries(base));
+  const changeMap = new Map(changes instanceof Map ? changes : Object.entries(changes));
+  const head = new Map(baseMap);
+  for (const [path, text] of changeMap) {
+    if (text === null) head.delete(path);
+    else head.set(path, text);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'ctx-repo-'));
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull };
   const git = (...args: string[]): string =>
@@ -59,19 +75,23 @@ export function loadRepo(name: string): FixtureRepo {
     });
   try {
     git('init', '-q');
-    const write = (files: Map<string, string>): void => {
+    const write = (files: Map<string, string | null>): void => {
       for (const [path, text] of files) {
+        if (text === null) {
+          rmSync(join(dir, path));
+          continue;
+        }
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), text);
       }
     };
-    write(base);
+    write(baseMap);
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
-    write(head);
+    write(changeMap);
     git('add', '-A');
-    git('commit', '-q', '-m', 'head');
-    return { base, head, diff: parseDiff(git('diff', 'HEAD~1', 'HEAD')) };
+    git('commit', '-q', '--allow-empty', '-m', 'head');
+    return { base: baseMap, head, diff: parseDiff(git('diff', 'HEAD~1', 'HEAD')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

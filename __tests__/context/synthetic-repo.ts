@@ -29,12 +29,14 @@ type Spec = { path: string; lang: 'ts' | 'py' | 'go'; id: string; deps: string[]
 function tsFile(spec: Spec, specs: Spec[], random: () => number): string {
   const deps = spec.deps.map((d) => specs.find((s) => s.id === d)!).filter((d) => d.lang === 'ts');
   const lines: string[] = [];
-  for (const d of deps) lines.push(`import { helper_${d.id}, LIMIT_${d.id} } from '${relativeImport(spec.path, d.path)}';`);
+  for (const d of deps)
+    lines.push(`import { helper_${d.id}, LIMIT_${d.id} } from '${relativeImport(spec.path, d.path)}';`);
   lines.push('', `export const LIMIT_${spec.id} = ${Math.floor(random() * 100)};`, '');
   lines.push(`/** Combines two amounts for module ${spec.id}. */`);
   lines.push(`export function helper_${spec.id}(amount: number, rate: number): number {`);
   lines.push(`  let total = amount * LIMIT_${spec.id};`);
-  for (let i = 0; i < 10 + Math.floor(random() * 20); i++) lines.push(`  total += Math.round(rate * ${i}) % (LIMIT_${spec.id} + 1);`);
+  for (let i = 0; i < 10 + Math.floor(random() * 20); i++)
+    lines.push(`  total += Math.round(rate * ${i}) % (LIMIT_${spec.id} + 1);`);
   for (const d of deps) lines.push(`  total += helper_${d.id}(total, rate) + LIMIT_${d.id};`);
   lines.push('  return total;', '}', '');
   lines.push(`export class Service_${spec.id} {`, '  private cache = new Map<string, number>();', '');
@@ -43,7 +45,15 @@ function tsFile(spec: Spec, specs: Spec[], random: () => number): string {
   lines.push('    this.cache.set(key, value);', '    return value;', '  }', '}', '');
   for (let i = 0; i < 3 + Math.floor(random() * 6); i++) {
     lines.push(`export function filler_${spec.id}_${i}(items: number[]): number {`);
-    lines.push('  let n = 0;', '  for (const item of items) {', `    n += item * ${i + 1};`, '  }', '  return n;', '}', '');
+    lines.push(
+      '  let n = 0;',
+      '  for (const item of items) {',
+      `    n += item * ${i + 1};`,
+      '  }',
+      '  return n;',
+      '}',
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -54,16 +64,28 @@ function pyFile(spec: Spec, specs: Spec[], random: () => number): string {
   for (const d of deps) lines.push(`from ${d.path.replace(/\.py$/, '').replace(/\//g, '.')} import helper_${d.id}`);
   lines.push('', `LIMIT_${spec.id} = ${Math.floor(random() * 100)}`, '', '');
   lines.push(`def helper_${spec.id}(amount, rate):`, `    total = amount * LIMIT_${spec.id}`);
-  for (let i = 0; i < 10 + Math.floor(random() * 20); i++) lines.push(`    total += round(rate * ${i}) % (LIMIT_${spec.id} + 1)`);
+  for (let i = 0; i < 10 + Math.floor(random() * 20); i++)
+    lines.push(`    total += round(rate * ${i}) % (LIMIT_${spec.id} + 1)`);
   for (const d of deps) lines.push(`    total += helper_${d.id}(total, rate)`);
   lines.push('    return total', '', '');
   lines.push(`class Service_${spec.id}:`, '    def __init__(self):', '        self.cache = {}', '');
-  lines.push('    def run(self, key, rate):', `        value = helper_${spec.id}(len(key), rate)`, '        self.cache[key] = value', '        return value', '');
+  lines.push(
+    '    def run(self, key, rate):',
+    `        value = helper_${spec.id}(len(key), rate)`,
+    '        self.cache[key] = value',
+    '        return value',
+    '',
+  );
   return lines.join('\n');
 }
 
 function goFile(spec: Spec, random: () => number): string {
-  const lines = [`package mod${spec.id.split('_')[0]}`, '', `const Limit_${spec.id} = ${Math.floor(random() * 100)}`, ''];
+  const lines = [
+    `package mod${spec.id.split('_')[0]}`,
+    '',
+    `const Limit_${spec.id} = ${Math.floor(random() * 100)}`,
+    '',
+  ];
   lines.push(`func Helper_${spec.id}(amount float64, rate float64) float64 {`, `\ttotal := amount * Limit_${spec.id}`);
   for (let i = 0; i < 10 + Math.floor(random() * 20); i++) lines.push(`\ttotal += rate * ${i}`);
   lines.push('\treturn total', '}', '');
@@ -102,7 +124,14 @@ export function syntheticRepo(files: number, changed = 20, seed = 42): Synthetic
   }
   const base = new Map<string, string>();
   for (const spec of specs) {
-    base.set(spec.path, spec.lang === 'ts' ? tsFile(spec, specs, random) : spec.lang === 'py' ? pyFile(spec, specs, random) : goFile(spec, random));
+    base.set(
+      spec.path,
+      spec.lang === 'ts'
+        ? tsFile(spec, specs, random)
+        : spec.lang === 'py'
+          ? pyFile(spec, specs, random)
+          : goFile(spec, random),
+    );
   }
   const head = new Map(base);
   const patches: string[] = [];
@@ -110,8 +139,10 @@ export function syntheticRepo(files: number, changed = 20, seed = 42): Synthetic
   picked.forEach((spec, n) => {
     const old = base.get(spec.path)!.split('\n');
     const next = [...old];
-    const at = old.findIndex((l) => /(let |^\s+)total \+= Math/.test(l) || /^\s+total \+= round/.test(l));
-    next[at] = `${old[at]} // tuned`;
+    // Edit a line that calls another module's helper when there is one (its definition is then worth showing).
+    const call = old.findIndex((l) => /^\s+total \+= helper_/.test(l));
+    const at = call >= 0 ? call : old.findIndex((l) => /^\s+total \+= (Math\.)?round/.test(l));
+    next[at] = old[at]!.replace('(total, rate)', '(rate, total)').replace(/;?$/, (end) => `${end} // tuned`);
     const sig = old.findIndex((l) => l.includes(`helper_${spec.id}(amount`));
     if (n % 4 === 0) next[sig] = old[sig]!.replace('rate', 'ratePercent');
     head.set(spec.path, next.join('\n'));

@@ -3,12 +3,17 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
+import addFormatsImport from 'ajv-formats';
 import { toSarif } from '../../src/review/sarif.js';
 import { VERSION } from '../../src/version.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const schema = JSON.parse(readFileSync(resolve(here, '../fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'));
-const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(schema);
+// ajv-formats is CommonJS; under ESM its function is the default export's default.
+const addFormats = addFormatsImport as unknown as typeof addFormatsImport.default;
+const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
 
 const answer = {
   summary: 's',

@@ -40,6 +40,32 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
   let nextId = 100;
   const forge: MemoryForge = {
     kind,
+    // Files by `${ref}:${path}` (or `path` for every commit), read as a snapshot would.
+    snapshot: {
+      async listFiles(ref) {
+        const paths = new Set<string>();
+        for (const key of Object.keys(forge.files)) {
+          const at = key.indexOf(':');
+          if (at < 0) paths.add(key);
+          else if (key.slice(0, at) === ref) paths.add(key.slice(at + 1));
+        }
+        return {
+          files: [...paths].map((path) => ({
+            path,
+            size: (forge.files[`${ref}:${path}`] ?? forge.files[path] ?? '').length,
+          })),
+          truncated: false,
+        };
+      },
+      async readFiles(paths, ref) {
+        const out = new Map<string, string>();
+        for (const p of paths) {
+          const text = forge.files[`${ref}:${p}`] ?? forge.files[p];
+          if (text !== undefined) out.set(p, text);
+        }
+        return out;
+      },
+    },
     diff,
     reviews: [],
     comments: [],

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { readConfig, type Config } from '../config/config.js';
-import { createLocalForge, hasUncommittedChanges } from '../forge/local.js';
+import { createLocalForge, describeRange, hasUncommittedChanges } from '../forge/local.js';
 import { createAnthropicModelClient } from '../llm/anthropic.js';
 import { checkPlatform, createPlatformClient } from '../llm/provider.js';
 import { priceTable } from '../plan/run-ledger.js';
@@ -45,11 +45,11 @@ async function execute(args: CliArgs & { command: Command }, term: Terminal, env
     base: args.base,
     head: args.head,
     print: term.print,
-    formatComment: (where, body) => formatComment(term, where, body),
+    // A blank line after each comment keeps one finding apart from the next.
+    formatComment: (where, body) => `${formatComment(term, where, body)}\n`,
     printSummary: false,
   });
-  const { label, mergeBase, headSha } = forge.range;
-  const range = `${label} (${mergeBase.slice(0, 7)}..${headSha.slice(0, 7)})`;
+  const range = describeRange(forge.range);
 
   const given = { model: args.inputs.model, ...tierFlags(args) };
   for (const warning of unknownModelWarnings(given, priceTable(config))) term.note(`warning: ${warning}`);

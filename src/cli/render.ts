@@ -167,7 +167,8 @@ export function renderForTerminal(
   const dry = r.status === 'dry-run' ? readDryRunPlan(r.notes) : null;
   const out = [paint(t, 'bold', headline(r, opts.range)), ''];
   if (r.prSummary.trim()) out.push(r.prSummary.trim(), '');
-  out.push(...findingLines(t, r));
+  const findings = findingLines(t, r);
+  if (findings.length > 0) out.push(...findings, '');
   out.push(...fileLines(r), ...usageLines(r, dry?.plan ?? null));
   if (r.guidelines && r.guidelines.paths.length > 0) {
     out.push(`${'Guidelines'.padEnd(13)} ${r.guidelines.paths.join(', ')}${r.guidelines.cut ? ' (cut to fit)' : ''}`);
@@ -191,6 +192,7 @@ export function closingLine(r: SummaryReport, plan: DryRunPlan | null, command: 
         : '`claude-pr-review review` runs the review (needs ANTHROPIC_API_KEY).';
     return `Dry run, nothing was sent: ${planned}. ${next}`;
   }
+  if (r.status === 'nothing-to-review' && spent === 0) return 'Nothing to review, so nothing was sent.';
   const p = r.placement;
   const found = p ? p.inline.length + p.unplaced.length : 0;
   const findings = r.status === 'reviewed' ? `${num(found)} finding${found === 1 ? '' : 's'}; ` : '';

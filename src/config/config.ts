@@ -28,6 +28,11 @@ export type Config = {
   mediumMaxLines: number;
   maxTokensPerRun: number;
   maxOutputTokens: number;
+  /**
+   * Most tokens of code around the change (enclosing functions, definitions, call sites) a
+   * run may send, after the diff; never more than CONTEXT_SHARE of the ceiling. 0: none.
+   */
+  contextTokens: number;
   /** Cumulative tokens across all runs on one PR; null: no limit. */
   maxTokensPerPr: number | null;
   /** Tokens across the repository in a calendar month (UTC); null: no limit. */
@@ -264,6 +269,7 @@ const rawSchema = z.object({
   'medium-max-lines': integer('medium-max-lines', 0),
   'max-tokens-per-run': integer('max-tokens-per-run', 1),
   'max-output-tokens': integer('max-output-tokens', 256, 128_000),
+  'context-tokens': integer('context-tokens', 0, 1_000_000),
   'max-tokens-per-pr': optionalInteger('max-tokens-per-pr', 1),
   'max-tokens-per-month': optionalInteger('max-tokens-per-month', 1),
   'budget-mode': oneOf('budget-mode', ['hard', 'soft'] as const),
@@ -365,6 +371,7 @@ export function readConfig(
     mediumMaxLines: v['medium-max-lines'],
     maxTokensPerRun: v['max-tokens-per-run'],
     maxOutputTokens: v['max-output-tokens'],
+    contextTokens: v['context-tokens'],
     maxTokensPerPr: v['max-tokens-per-pr'],
     maxTokensPerMonth: v['max-tokens-per-month'],
     budgetMode: v['budget-mode'],

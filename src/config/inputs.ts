@@ -21,6 +21,7 @@ export const INPUT_DEFAULTS = {
   'medium-max-lines': '1500',
   'max-tokens-per-run': '100000',
   'max-output-tokens': '8192',
+  'context-tokens': '20000',
   'max-tokens-per-pr': '',
   'max-tokens-per-month': '',
   'budget-mode': 'hard',

@@ -13,12 +13,13 @@ import { splitLines, wordOccurrences, wordsOf, lineOfOffset } from './text.js';
 export type TextBlock = { startLine: number; endLine: number; kind: DefinitionKind; name: string };
 
 const DEF_RE =
-  /^\s*(?:(?:export|default|async|public|private|protected|static|pub|abstract|final|inline|override|local|extern)\s+)*(def|function|func|fn|sub|proc|class|struct|interface|trait|enum|module|namespace|type|const|let|var|macro|object|record|impl)\s+([A-Za-z_$][\w$]*)/;
+  /^\s*(?:(?:export|default|async|public|private|protected|static|pub|abstract|final|inline|override|local|extern)\s+)*(const\s+val|def|function|func|fun|fn|sub|proc|class|struct|interface|trait|enum|module|namespace|type|const|let|var|val|macro|object|record|impl)\s+((?:[A-Za-z_$][\w$]*[.:])*[A-Za-z_$][\w$]*)/;
 
 const KIND_OF: Record<string, DefinitionKind> = {
   def: 'function',
   function: 'function',
   func: 'function',
+  fun: 'function',
   fn: 'function',
   sub: 'function',
   proc: 'function',
@@ -35,6 +36,8 @@ const KIND_OF: Record<string, DefinitionKind> = {
   impl: 'impl',
   type: 'type',
   const: 'constant',
+  'const val': 'constant',
+  val: 'constant',
   let: 'variable',
   var: 'variable',
 };
@@ -42,6 +45,11 @@ const KIND_OF: Record<string, DefinitionKind> = {
 const CLOSER_RE = /^\s*(?:[}\])]|end\b|fi\b|esac\b|done\b)/;
 const OPENS_RE = /[{(:[]\s*$|\bdo\s*$/;
 const ANNOTATION_RE = /^\s*(?:@|#\[|\[[A-Z])/;
+
+/** `total` of `M.total` or `M:total` (Lua, JS `a.b = function`): the name a caller uses. */
+function lastName(dotted: string): string {
+  return dotted.slice(Math.max(dotted.lastIndexOf('.'), dotted.lastIndexOf(':')) + 1);
+}
 
 function indentOf(line: string): number {
   let width = 0;
@@ -86,7 +94,7 @@ function blockEnd(lines: string[], header: number): number {
 
 function describe(line: string): { kind: DefinitionKind; name: string } {
   const m = DEF_RE.exec(line);
-  if (m) return { kind: KIND_OF[m[1] ?? ''] ?? 'statement', name: m[2] ?? '' };
+  if (m) return { kind: KIND_OF[(m[1] ?? '').replace(/\s+/, ' ')] ?? 'statement', name: lastName(m[2] ?? '') };
   return { kind: 'statement', name: '' };
 }
 
@@ -132,12 +140,12 @@ export function fallbackDefinitions(source: string): Definition[] {
   lines.forEach((text, row) => {
     const m = DEF_RE.exec(text);
     if (!m) return;
-    const kind = KIND_OF[m[1] ?? ''] ?? 'statement';
+    const kind = KIND_OF[(m[1] ?? '').replace(/\s+/, ' ')] ?? 'statement';
     const local = indentOf(text) > 0 && (kind === 'constant' || kind === 'variable');
     if (local) return; // an indented `let` is a local, not a definition
     const end = OPENS_RE.test(text) ? blockEnd(lines, row) : row;
     out.push({
-      name: m[2] ?? '',
+      name: lastName(m[2] ?? ''),
       kind,
       startLine: row + 1,
       endLine: end + 1,

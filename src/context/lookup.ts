@@ -77,18 +77,22 @@ function pickDefinition(defs: readonly Definition[], name: string, container: st
   return named;
 }
 
-/** Follows an import to its definition, through at most two re-exporting (barrel) files. */
+/**
+ * Follows an import to its definition, through at most two re-exporting (barrel) files.
+ * `imported` is what the import names (a module itself, in Python's `from pkg import mod`).
+ */
 async function followImport(
   ctx: LookupContext,
   fromPath: string,
   module: string,
+  imported: string,
   name: string,
   container: string | null,
   depth: number,
 ): Promise<{ path: string; def: Definition; all: Definition[] } | null> {
   const language = languageForPath(fromPath);
   if (!language) return null;
-  for (const path of resolveModule(fromPath, module, language, ctx.index, name).slice(0, 3)) {
+  for (const path of resolveModule(fromPath, module, language, ctx.index, imported).slice(0, 3)) {
     if (ctx.excluded(path)) continue;
     const found = await outlineOf(ctx, path);
     if (!found) continue;
@@ -97,14 +101,8 @@ async function followImport(
     if (hit) return { path, def: hit, all: found.definitions };
     if (depth >= 2) continue;
     for (const re of found.imports.bindings.filter((b) => b.reexport && (b.local === name || b.local === '*'))) {
-      const next = await followImport(
-        ctx,
-        path,
-        re.module,
-        re.imported === '*' ? name : re.imported,
-        container,
-        depth + 1,
-      );
+      const target = re.imported === '*' ? name : re.imported;
+      const next = await followImport(ctx, path, re.module, target, target, container, depth + 1);
       if (next) return next;
     }
   }
@@ -174,7 +172,7 @@ export async function findDefinitions(ctx: LookupContext, wants: readonly Want[]
       const viaReceiver = want.receiver !== null;
       const name = viaReceiver ? want.name : b.imported === '*' ? want.name : b.imported;
       const container = viaReceiver && b.imported !== '*' ? b.imported : null;
-      const hit = await followImport(ctx, want.fromPath, b.module, name, container, 0);
+      const hit = await followImport(ctx, want.fromPath, b.module, b.imported, name, container, 0);
       if (hit) {
         out.push(definitionCandidate(ctx, want, hit.path, hit.def, hit.all, `imported from '${b.module}'`, 75));
         continue;

@@ -1,4 +1,4 @@
-import { lineCount, mergeRanges, subtractRanges, type LineRange } from './ranges.js';
+import { fillSmallGaps, lineCount, mergeRanges, subtractRanges, type LineRange } from './ranges.js';
 import { CONTEXT_NOTE, renderPieceBody, renderPieceHeader } from './render.js';
 import type { Candidate, ContextPiece, PieceKind, Side } from './types.js';
 
@@ -135,12 +135,13 @@ function mergePieces(
     const first = group[0]!;
     if (group.length === 1) return first;
     const lines = linesOf(first.path, first.side) ?? [];
-    const ranges = mergeRanges(group.flatMap((p) => p.ranges));
+    const shown = shownOf(first.path, first.side);
+    const ranges = fillSmallGaps(group.flatMap((p) => p.ranges), shown);
     const reasons = [...new Set(group.map((p) => p.reason))];
     let reason = reasons.join('; ');
     if (reason.length > MAX_REASON_CHARS) reason = `${reason.slice(0, MAX_REASON_CHARS - 1)}…`;
     const spans = group.map((p): LineRange => extents.get(p) ?? [p.startLine, p.endLine]);
     const extent: LineRange = [Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))];
-    return toPiece({ ...first, reason }, ranges, lines, shownOf(first.path, first.side), estimate, extent);
+    return toPiece({ ...first, reason }, ranges, lines, shown, estimate, extent);
   });
 }

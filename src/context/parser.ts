@@ -28,7 +28,10 @@ const RUNTIME_FILES = ['tree-sitter.cjs', 'tree-sitter.js'];
 const PACKAGE_WASM_DIR = join('node_modules', '@vscode', 'tree-sitter-wasm', 'wasm');
 
 let overrideDir: string | null = null;
-let runtime: Promise<{ ts: TreeSitterModule; parser: Parser }> | null = null;
+/** The loaded runtime, its one shared parser, and the directory its grammars come from. */
+type Runtime = { ts: TreeSitterModule; parser: Parser; dir: string };
+
+let runtime: Promise<Runtime> | null = null;
 const languages = new Map<LanguageId, Promise<Language | null>>();
 const failures = new Map<string, string>();
 
@@ -78,7 +81,7 @@ export function grammarFailures(): ReadonlyMap<string, string> {
   return new Map(failures);
 }
 
-function loadRuntime(): Promise<{ ts: TreeSitterModule; parser: Parser }> {
+function loadRuntime(): Promise<Runtime> {
   runtime ??= (async () => {
     const found = locateWasm();
     if (!found) {
@@ -94,7 +97,7 @@ function loadRuntime(): Promise<{ ts: TreeSitterModule; parser: Parser }> {
     // `wasmBinary` is an Emscripten module option the typings leave out; `locateFile` covers the rest.
     const options = { wasmBinary, locateFile: (file: string) => join(found.dir, file) };
     await ts.Parser.init(options as Parameters<typeof ts.Parser.init>[0]);
-    return { ts, parser: new ts.Parser() };
+    return { ts, parser: new ts.Parser(), dir: found.dir };
   })();
   return runtime;
 }
@@ -108,10 +111,9 @@ export function loadLanguage(id: LanguageId): Promise<Language | null> {
   if (!pending) {
     pending = (async () => {
       try {
-        const { ts } = await loadRuntime();
-        const found = locateWasm();
-        if (!found) throw new Error('tree-sitter wasm files not found');
-        const bytes = await readFile(join(found.dir, GRAMMAR_FILES[id]));
+        // Grammars come from the runtime's own directory: one copy of the files, one version.
+        const { ts, dir } = await loadRuntime();
+        const bytes = await readFile(join(dir, GRAMMAR_FILES[id]));
         return await ts.Language.load(new Uint8Array(bytes));
       } catch (e) {
         failures.set(id, e instanceof Error ? e.message : String(e));

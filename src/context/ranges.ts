@@ -32,6 +32,22 @@ export function subtractRanges(ranges: readonly LineRange[], remove: readonly Li
   return current;
 }
 
+/**
+ * Fills the gaps of at most `maxGap` lines between ranges, except gaps holding a line of
+ * `keepOut` (lines the diff shows): a one-line marker would cost as much as the lines.
+ */
+export function fillSmallGaps(ranges: readonly LineRange[], keepOut: readonly LineRange[], maxGap = 2): LineRange[] {
+  const out: LineRange[] = [];
+  for (const r of mergeRanges(ranges)) {
+    const last = out[out.length - 1];
+    const gap = last ? r[0] - last[1] - 1 : Infinity;
+    const clear = last !== undefined && lineCount(subtractRanges([[last[1] + 1, r[0] - 1]], keepOut)) === gap;
+    if (last && gap <= maxGap && clear) last[1] = r[1];
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
 /** Number of lines in the ranges. */
 export function lineCount(ranges: readonly LineRange[]): number {
   return ranges.reduce((n, [s, e]) => n + e - s + 1, 0);

@@ -16,6 +16,7 @@ import { ForgeError, httpStatusOf, redact } from './forge-error.js';
 import { toComparison, UNKNOWN_COMPARISON, type GiteaCompare } from './gitea-compare.js';
 import { toReviewComments, type GiteaReviewComment } from './gitea-review-comments.js';
 import { toGiteaReview } from './gitea-review.js';
+import { createGiteaSnapshot } from './gitea-snapshot.js';
 
 export { ForgeError } from './forge-error.js';
 
@@ -163,6 +164,15 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
 
   return {
     kind: opts.kind,
+    snapshot: createGiteaSnapshot({
+      kind: opts.kind,
+      client: octokit,
+      owner: opts.owner,
+      repo: opts.repo,
+      token: opts.token,
+      apiUrl: opts.apiUrl,
+      log: say,
+    }),
 
     getPullRequest: () =>
       call('getPullRequest', async () => {

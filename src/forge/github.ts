@@ -15,6 +15,7 @@ import type {
 } from '../ports.js';
 import { ForgeError, httpStatusOf, redact } from './forge-error.js';
 import { filesToDiff, type PullFile } from './files-to-diff.js';
+import { createGitHubSnapshot } from './github-snapshot.js';
 
 export { ForgeError } from './forge-error.js';
 
@@ -111,6 +112,14 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
 
   return {
     kind: 'github',
+    snapshot: createGitHubSnapshot({
+      octokit,
+      owner: opts.owner,
+      repo: opts.repo,
+      token: opts.token,
+      apiUrl: opts.apiUrl,
+      log,
+    }),
 
     getPullRequest: () =>
       call('getPullRequest', async () => {

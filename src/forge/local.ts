@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { createLocalSnapshot } from './local-snapshot.js';
 import type { ForgeClient, Identity, IssueComment, PullRequest, ReviewToPost } from '../ports.js';
 
 /** Files read for settings and guidelines are text; larger ones are not read (as on GitHub). */
@@ -54,6 +55,14 @@ export type LocalRange = {
   headSha: string;
 };
 
+/** The range as the CLI's header names it: `main...HEAD (abc1234..def5678)`. */
+export function describeRange(range: LocalRange): string {
+  const head = range.headSha.slice(0, 7);
+  return range.mergeBase === EMPTY_TREE
+    ? `${range.label}, the first commit (${head})`
+    : `${range.label} (${range.mergeBase.slice(0, 7)}..${head})`;
+}
+
 /** The repository's top folder, or a LocalRepoError saying why `dir` cannot be reviewed. */
 function checkRepository(dir: string): void {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -107,7 +116,7 @@ export function resolveRange(dir: string, base: string | undefined, head = 'HEAD
     // The first commit of the repository has no parent: everything in it is new.
     return parent
       ? { label: `${head}~1...${head}`, mergeBase: parent, headSha }
-      : { label: `${head} (the first commit)`, mergeBase: EMPTY_TREE, headSha };
+      : { label: head, mergeBase: EMPTY_TREE, headSha };
   }
   const baseSha = resolveCommit(dir, base, '--base');
   try {
@@ -155,6 +164,7 @@ export function createLocalForge(opts: {
   };
   return {
     kind: 'local',
+    snapshot: createLocalSnapshot({ cwd: opts.cwd }),
     range,
     async getPullRequest(): Promise<PullRequest> {
       const [subject = '', ...rest] = git(opts.cwd, ['log', '-1', '--format=%s%n%b', headSha]).split('\n');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../config/config.js';
+import { ConfigError } from './config/config.js';
 
 /**
  * The webhook payload the runner wrote to `GITHUB_EVENT_PATH`, parsed. A missing or malformed
