@@ -10,7 +10,9 @@ import type { ResolvedModel } from './plan/models.js';
 import { estimateCost } from './plan/prices.js';
 import { canReviewUsefully, createRunLedger, priceTable } from './plan/run-ledger.js';
 import { chooseTier } from './plan/tier.js';
-import type { ForgeClient, Identity, IssueComment, Logger, ModelClient } from './ports.js';
+import type { ForgeClient, Identity, IssueComment, Logger, ModelClient, PullRequest } from './ports.js';
+import { contextBudget, gatherContext, type RunContext } from './context/for-run.js';
+import type { DiffFile } from './diff/types.js';
 import { capDescription } from './review/description.js';
 import type { ReviewAnswer } from './review/findings.js';
 import { dropRepeats } from './review/fingerprint.js';
@@ -114,19 +116,35 @@ export async function run(deps: RunDeps): Promise<RunResult> {
     });
   }
 
-  const guidelines = chosen && !standDown ? await readGuidelines(forge, pr.baseSha, config.guidelinesFiles, log) : null;
+  // Guidelines (base commit) and the code around the change (head snapshot) are read together.
+  const room = chosen && ledger ? ledger.inputRoom(Math.min(config.maxOutputTokens, chosen.model.maxOutputTokens)) : 0;
+  const contextRoom = contextBudget(config.contextTokens, budget.ceiling, room, diffTokens, PROMPT_ALLOWANCE_TOKENS);
+  const [guidelines, context] =
+    chosen && !standDown
+      ? await Promise.all([
+          readGuidelines(forge, pr.baseSha, config.guidelinesFiles, log),
+          readContext(forge, config, files, pr, contextRoom, log),
+        ])
+      : [null, null];
   const reviewing = new Set(files.map((f) => f.path));
   const otherFiles = scope.since ? kept.filter((f) => !reviewing.has(f.path)).map((f) => f.path) : [];
   const outcome =
     chosen && ledger && !standDown
-      ? await reviewInChunks({ client, ledger, config, pr, files, model: chosen.model, otherFiles, guidelines }).catch(
-          async (error: unknown) => {
-            // What was billed before the failure still counts against the PR's and the month's budgets.
-            if (reserved?.ok)
-              await recordFailure(forge, self, previous, target, runId, record(ledger.committed), now());
-            throw error;
-          },
-        )
+      ? await reviewInChunks({
+          client,
+          ledger,
+          config,
+          pr,
+          files,
+          model: chosen.model,
+          otherFiles,
+          guidelines,
+          context: context?.selection ?? null,
+        }).catch(async (error: unknown) => {
+          // What was billed before the failure still counts against the PR's and the month's budgets.
+          if (reserved?.ok) await recordFailure(forge, self, previous, target, runId, record(ledger.committed), now());
+          throw error;
+        })
       : null;
   const placed = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
 
@@ -170,6 +188,7 @@ export async function run(deps: RunDeps): Promise<RunResult> {
     guidelines,
     busy: standDown,
     forgeHost: hostOf(pr.htmlUrl),
+    context,
   });
   const nothingNew = scope.since !== null && files.length === 0;
   const render = summaryRenderer(report, nothingNew ? (previous?.body ?? null) : null, scope.notes);
@@ -195,6 +214,40 @@ export async function run(deps: RunDeps): Promise<RunResult> {
     reviewUrl: review?.ok ? review.value.url : null,
     summaryUrl: summary?.ok ? (summary.value?.url ?? null) : null,
   };
+}
+
+/** Most tokens of one call besides diff and context (prompt, description, schema), for the context budget. */
+const PROMPT_ALLOWANCE_TOKENS = 6000;
+
+/**
+ * The code around the change, within `budget`; a snapshot that cannot be read is noted in the
+ * log and the review goes on with the diff alone.
+ */
+async function readContext(
+  forge: ForgeClient,
+  config: Config,
+  files: DiffFile[],
+  pr: PullRequest,
+  budget: number,
+  log: Logger,
+): Promise<RunContext | null> {
+  if (!forge.snapshot || config.contextTokens === 0 || budget <= 0) return null;
+  try {
+    const context = await gatherContext({
+      reader: forge.snapshot,
+      files,
+      head: pr.headSha,
+      base: pr.baseSha,
+      budget,
+      filters: config,
+    });
+    if (context) log.info(`Context (${context.how}): ${context.line}`);
+    return context;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    log.warning(`The code around the change could not be read (${why}); the review sees the diff only.`);
+    return null;
+  }
 }
 
 /**

@@ -47,14 +47,27 @@ describe('indentation scopes', () => {
   test('Lua: the `function … end` block around a line', async () => {
     const line = lineOf(LUA, 'sum = sum + item.price');
     const [scope] = await enclosingScopes(LUA, null, [line]);
-    expect(scope).toMatchObject({ startLine: lineOf(LUA, 'function M.total'), endLine: lineOf(LUA, 'return sum * 1.2') + 1, kind: 'function', name: 'total' });
+    expect(scope).toMatchObject({
+      startLine: lineOf(LUA, 'function M.total'),
+      endLine: lineOf(LUA, 'return sum * 1.2') + 1,
+      kind: 'function',
+      name: 'total',
+    });
   });
 
   test('Kotlin: braces; the innermost function-like header wins over the class', async () => {
     const line = lineOf(KOTLIN, 'return items.size');
-    expect(fallbackScope(KOTLIN, line)).toEqual({ startLine: line - 1, endLine: line + 1, kind: 'function', name: 'size' });
+    expect(fallbackScope(KOTLIN, line)).toEqual({
+      startLine: line - 1,
+      endLine: line + 1,
+      kind: 'function',
+      name: 'size',
+    });
     const top = lineOf(KOTLIN, 'sum += item.price');
-    expect(fallbackScope(KOTLIN, top)).toMatchObject({ startLine: lineOf(KOTLIN, 'fun total'), endLine: lineOf(KOTLIN, 'return sum * (1 + TAX)') + 1 });
+    expect(fallbackScope(KOTLIN, top)).toMatchObject({
+      startLine: lineOf(KOTLIN, 'fun total'),
+      endLine: lineOf(KOTLIN, 'return sum * (1 + TAX)') + 1,
+    });
   });
 
   test('a multi-line header (`) {` on its own line) does not end the block', () => {

@@ -110,6 +110,24 @@ describe('definitions in other files', () => {
   });
 });
 
+describe('languages without a grammar', () => {
+  test('Kotlin: scope by indentation, the callee found by keyword, its caller by word', async () => {
+    const util = 'package shop\n\nfun scale(factor: Double, v: Double): Double {\n    return factor * v\n}\n';
+    const main = (args: string) =>
+      `package shop\n\nfun double(v: Double): Double {\n    val two = 2.0\n    return scale(${args})\n}\n`;
+    const other = 'package shop\n\nfun quadruple(v: Double): Double {\n    return double(double(v))\n}\n';
+    const repo = gitRepo(
+      { 'src/Util.kt': util, 'src/Main.kt': main('two, v'), 'src/Other.kt': other },
+      { 'src/Main.kt': main('v, two') },
+    );
+    const sel = await select(repo);
+    expect(piece(sel, 'src/Util.kt')?.reason).toBe('function scale, called on src/Main.kt:5, found by name');
+    expect(piece(sel, 'src/Other.kt')?.reason).toBe('uses double in function quadruple, changed in src/Main.kt');
+    expect(sel.stats.unparsed).toBeGreaterThan(0);
+    expect(sel.stats.parsed).toBe(0);
+  });
+});
+
 describe('call sites in unchanged files', () => {
   test('a removed function: its callers are shown, marked removed', async () => {
     const lib =

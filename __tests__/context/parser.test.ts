@@ -47,11 +47,15 @@ test('candidates: beside the module first, then node_modules up the tree', () =>
 test('a bundle layout (dist/wasm, runtime as .cjs under "type": "module") parses', async () => {
   writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
   const { target } = script.copyWasm(out);
-  expect(locateWasm(pathToFileURL(join(out, 'index.js')).href)).toEqual({ dir: target, runtimeFile: 'tree-sitter.cjs' });
+  expect(locateWasm(pathToFileURL(join(out, 'index.js')).href)).toEqual({
+    dir: target,
+    runtimeFile: 'tree-sitter.cjs',
+  });
   // A broken grammar must not break the others: it only sends its language to the fallback.
   const broken = join(out, 'broken');
   mkdirSync(broken);
-  for (const f of ['tree-sitter.cjs', 'tree-sitter.wasm', GRAMMAR_FILES.typescript]) copyFileSync(join(target, f), join(broken, f));
+  for (const f of ['tree-sitter.cjs', 'tree-sitter.wasm', GRAMMAR_FILES.typescript])
+    copyFileSync(join(target, f), join(broken, f));
   writeFileSync(join(broken, GRAMMAR_FILES.python), 'not wasm');
   setWasmDirectory(broken);
   expect(locateWasm()?.dir).toBe(broken);

@@ -32,7 +32,16 @@ describe('blocks', () => {
   const lines = Array.from({ length: 30 }, (_, i) => `code ${i + 1}`);
 
   test('numbered lines; gaps marked as elided or as in the diff', () => {
-    const body = renderPieceBody(lines, [[8, 9], [12, 12], [20, 20]], [[10, 11]], [5, 25]);
+    const body = renderPieceBody(
+      lines,
+      [
+        [8, 9],
+        [12, 12],
+        [20, 20],
+      ],
+      [[10, 11]],
+      [5, 25],
+    );
     expect(body.split('\n')).toEqual([
       ' 8 | code 8',
       ' 9 | code 9',
@@ -47,7 +56,20 @@ describe('blocks', () => {
 
   test('the context section starts with the read-only note', () => {
     expect(renderContext([])).toBe('');
-    const text = renderContext([{ path: 'a', side: 'head', startLine: 1, endLine: 1, kind: 'scope', reason: 'r', text: '### a:1 (r)\n1 | x', tokens: 1, score: 1, ranges: [[1, 1]] }]);
+    const text = renderContext([
+      {
+        path: 'a',
+        side: 'head',
+        startLine: 1,
+        endLine: 1,
+        kind: 'scope',
+        reason: 'r',
+        text: '### a:1 (r)\n1 | x',
+        tokens: 1,
+        score: 1,
+        ranges: [[1, 1]],
+      },
+    ]);
     expect(text.startsWith(`${CONTEXT_NOTE}\n\n### a:1 (r)`)).toBe(true);
     expect(CONTEXT_NOTE).toMatch(/read-only: comment only on lines of the diff/);
   });
@@ -67,16 +89,33 @@ describe('packing', () => {
   });
 
   test('overlapping and near pieces of a file become one block; no line twice', () => {
-    const { pieces, byKind } = packCandidates([cand(10, 20, 90, 'scope'), cand(15, 30, 80), cand(33, 35, 70)], linesOf, () => [], 10_000, estimateTokens);
+    const { pieces, byKind } = packCandidates(
+      [cand(10, 20, 90, 'scope'), cand(15, 30, 80), cand(33, 35, 70)],
+      linesOf,
+      () => [],
+      10_000,
+      estimateTokens,
+    );
     expect(pieces).toHaveLength(1);
-    expect(pieces[0]).toMatchObject({ kind: 'scope', startLine: 10, endLine: 35, ranges: [[10, 35]], reason: 'r90; r80; r70' });
+    expect(pieces[0]).toMatchObject({
+      kind: 'scope',
+      startLine: 10,
+      endLine: 35,
+      ranges: [[10, 35]],
+      reason: 'r90; r80; r70',
+    });
     expect(byKind).toMatchObject({ scope: 1, definition: 2 });
   });
 
   test('lines the diff shows are cut out; a piece wholly inside the diff is dropped', () => {
     const shown = (): [number, number][] => [[10, 20]];
     const { pieces } = packCandidates([cand(12, 18, 90), cand(5, 25, 80)], linesOf, shown, 10_000, estimateTokens);
-    expect(pieces.map((p) => p.ranges)).toEqual([[[5, 9], [21, 25]]]);
+    expect(pieces.map((p) => p.ranges)).toEqual([
+      [
+        [5, 9],
+        [21, 25],
+      ],
+    ]);
     expect(pieces[0]!.text).toContain('… lines 10-20 are in the diff …');
   });
 
@@ -85,7 +124,9 @@ describe('packing', () => {
     const small = { ...cand(90, 91, 50), path: 'g.ts' };
     const best = { ...cand(70, 72, 95), path: 'h.ts' };
     const full = packCandidates([big, small, best], linesOf, () => [], 10_000, estimateTokens);
-    const room = full.pieces.filter((p) => p.path !== 'f.ts').reduce((n, p) => n + p.tokens + 3, estimateTokens(CONTEXT_NOTE) + 3);
+    const room = full.pieces
+      .filter((p) => p.path !== 'f.ts')
+      .reduce((n, p) => n + p.tokens + 3, estimateTokens(CONTEXT_NOTE) + 3);
     const tight = packCandidates([big, small, best], linesOf, () => [], room, estimateTokens);
     expect(tight.pieces.map((p) => p.path)).toEqual(['h.ts', 'g.ts']);
     expect(tight.dropped).toBe(1);

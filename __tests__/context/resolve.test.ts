@@ -25,15 +25,33 @@ const index = indexPaths([
 ]);
 
 const CASES: [what: string, from: string, module: string, language: LanguageId, expected: string[]][] = [
-  ['TS relative, with the .js of ESM imports', 'src/ui/button.tsx', './../lib/money.js', 'typescript', ['src/lib/money.ts']],
+  [
+    'TS relative, with the .js of ESM imports',
+    'src/ui/button.tsx',
+    './../lib/money.js',
+    'typescript',
+    ['src/lib/money.ts'],
+  ],
   ['TS directory import → index', 'src/ui/button.tsx', '../lib', 'tsx', ['src/lib/index.ts']],
   ['JS index.js', 'src/app.js', './util', 'javascript', ['src/util/index.js']],
   ['TS path alias by suffix', 'src/app.ts', '@/lib/money', 'typescript', ['src/lib/money.ts']],
   ['TS bare package: not in the snapshot', 'src/app.ts', 'react', 'typescript', []],
   ['Python relative', 'app/handlers/profile.py', '..money', 'python', ['app/money.py']],
   ['Python absolute', 'app/handlers/profile.py', 'app.money', 'python', ['app/money.py']],
-  ['Go package dir, tests left out', 'cmd/main.go', 'example.com/shop/pkg/money', 'go', ['pkg/money/money.go', 'pkg/money/round.go']],
-  ['Java', 'src/main/java/com/shop/cart/Cart.java', 'com.shop.money.Rounding', 'java', ['src/main/java/com/shop/money/Rounding.java']],
+  [
+    'Go package dir, tests left out',
+    'cmd/main.go',
+    'example.com/shop/pkg/money',
+    'go',
+    ['pkg/money/money.go', 'pkg/money/round.go'],
+  ],
+  [
+    'Java',
+    'src/main/java/com/shop/cart/Cart.java',
+    'com.shop.money.Rounding',
+    'java',
+    ['src/main/java/com/shop/money/Rounding.java'],
+  ],
   ['Ruby require by suffix', 'lib/app.rb', 'billing/invoice', 'ruby', ['lib/billing/invoice.rb']],
   ['Ruby require_relative', 'lib/app.rb', './billing/invoice', 'ruby', ['lib/billing/invoice.rb']],
   ['Rust crate path', 'src/lib.rs', 'crate::money', 'rust', ['src/money.rs']],
@@ -50,8 +68,14 @@ test.each(CASES)('%s', (_what, from, module, language, expected) => {
 });
 
 test('Python `from pkg import mod` prefers the submodule', () => {
-  expect(resolveModule('app/handlers/profile.py', 'app', 'python', index, 'money')).toEqual(['app/money.py', 'app/__init__.py']);
-  expect(resolveModule('app/handlers/profile.py', '.', 'python', index, 'profile')).toEqual(['app/handlers/profile.py', 'app/handlers/__init__.py']);
+  expect(resolveModule('app/handlers/profile.py', 'app', 'python', index, 'money')).toEqual([
+    'app/money.py',
+    'app/__init__.py',
+  ]);
+  expect(resolveModule('app/handlers/profile.py', '.', 'python', index, 'profile')).toEqual([
+    'app/handlers/profile.py',
+    'app/handlers/__init__.py',
+  ]);
 });
 
 test('joinPath normalises and refuses to climb above the root', () => {

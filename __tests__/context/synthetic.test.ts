@@ -21,6 +21,7 @@ test('a synthetic repository: every changed file gets its scope, callees are fou
   expect(stats.byKind.scope).toBe(12);
   expect(stats.byKind.definition).toBeGreaterThan(0);
   const reasons = pieces.filter((x) => x.kind === 'definition').map((p) => p.reason);
-  for (const r of reasons) expect(r).toMatch(/^(function helper|constant LIMIT)_\d+_\d+, (called|used) on \S+, imported from /);
+  for (const r of reasons)
+    expect(r).toMatch(/^(function helper|constant LIMIT)_\d+_\d+, (called|used) on \S+, imported from /);
   expect(reasons.some((r) => /^function helper_\d+_\d+, called on /.test(r))).toBe(true);
 });

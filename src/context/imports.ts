@@ -213,8 +213,11 @@ function readRust(node: Node, add: Add): string[] {
       case 'self':
       case 'crate':
       case 'super':
-        add(n.type === 'self' ? (prefix.split('::').at(-1) ?? '') : n.text, n.text, prefix);
-        modules.push(prefix);
+        // `use foo;` binds a crate or module; `use a::{self}` binds `a` itself.
+        if (prefix === '') add(n.text, '*', n.text);
+        else
+          add(n.type === 'self' ? (prefix.split('::').at(-1) ?? '') : n.text, n.type === 'self' ? '*' : n.text, prefix);
+        modules.push(prefix === '' ? n.text : prefix);
         return;
       case 'scoped_identifier': {
         const path = n.childForFieldName('path')?.text ?? '';

@@ -109,6 +109,12 @@ async function followImport(
   return null;
 }
 
+/** False for a file of another language family: a Python `total` is no call site of a TypeScript `total`. */
+function couldShare(path: string, language: LanguageId | null): boolean {
+  const other = languageForPath(path);
+  return other === null || language === null || sameFamily(other, language);
+}
+
 /** Most files read per name: the search may match hundreds; reading is the costly part for a remote snapshot. */
 const MAX_READS_PER_NAME = 40;
 
@@ -185,7 +191,9 @@ export async function findDefinitions(ctx: LookupContext, wants: readonly Want[]
   if (words.length === 0) return out;
   const found = await ctx.snapshot.filesContaining(words);
   for (const want of searched) {
-    const paths = (found.get(want.name) ?? []).filter((p) => p !== want.fromPath && !ctx.excluded(p));
+    const paths = (found.get(want.name) ?? []).filter(
+      (p) => p !== want.fromPath && !ctx.excluded(p) && couldShare(p, want.language),
+    );
     const hinted = new Set<string>();
     const lang = want.language;
     const from = ctx.fromImports.get(want.fromPath);
@@ -269,7 +277,10 @@ export async function findCallSites(ctx: LookupContext, changed: readonly Change
   const found = await ctx.snapshot.filesContaining(words);
   const options = { maxLines: ctx.limits.referenceMaxLines, radius: ctx.limits.referenceRadius };
   for (const [name, def] of byName) {
-    const paths = (found.get(name) ?? []).filter((p) => !ctx.changedPaths.has(p) && !ctx.excluded(p));
+    const defLanguage = languageForPath(def.path);
+    const paths = (found.get(name) ?? []).filter(
+      (p) => !ctx.changedPaths.has(p) && !ctx.excluded(p) && couldShare(p, defLanguage),
+    );
     const stem = stemOf(def.path);
     const hinted = new Set<string>();
     // Read only the likeliest files to find those that seem to import the changed one (name its file).

@@ -136,7 +136,10 @@ function mergePieces(
     if (group.length === 1) return first;
     const lines = linesOf(first.path, first.side) ?? [];
     const shown = shownOf(first.path, first.side);
-    const ranges = fillSmallGaps(group.flatMap((p) => p.ranges), shown);
+    const ranges = fillSmallGaps(
+      group.flatMap((p) => p.ranges),
+      shown,
+    );
     const reasons = [...new Set(group.map((p) => p.reason))];
     let reason = reasons.join('; ');
     if (reason.length > MAX_REASON_CHARS) reason = `${reason.slice(0, MAX_REASON_CHARS - 1)}…`;

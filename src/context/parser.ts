@@ -128,7 +128,9 @@ export function loadLanguage(id: LanguageId): Promise<Language | null> {
 /**
  * Parses `source` and hands the root node to `use`, then frees the tree (trees live in wasm
  * memory, which the garbage collector does not see). Resolves to null when the language
- * cannot be parsed here (no grammar, a file too big, a failed parse); never rejects for that.
+ * cannot be parsed here (no grammar, a file too big, a failed parse). An error thrown by `use`
+ * on a tree it did not expect also resolves to null, recorded in {@link grammarFailures} as
+ * `parse:<language>`: one odd file must not cost the review its context.
  * `use` runs synchronously, so no other parse can reuse the shared parser in between.
  */
 export async function withTree<T>(source: string, language: LanguageId, use: (root: Node) => T): Promise<T | null> {
@@ -141,6 +143,9 @@ export async function withTree<T>(source: string, language: LanguageId, use: (ro
   if (!tree) return null;
   try {
     return use(tree.rootNode);
+  } catch (e) {
+    failures.set(`parse:${language}`, e instanceof Error ? e.message : String(e));
+    return null;
   } finally {
     tree.delete();
   }

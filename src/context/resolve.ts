@@ -135,7 +135,8 @@ export function resolveModule(
         const path = rest === '' ? base : base === '' ? rest : `${base}/${rest}`;
         const prefix = path === '' ? '' : `${path}/`;
         if (imported && imported !== '*') targets.push(`${prefix}${imported}.py`, `${prefix}${imported}/__init__.py`);
-        targets.push(`${path}.py`, `${prefix}__init__.py`);
+        if (rest !== '') targets.push(`${path}.py`);
+        targets.push(`${prefix}__init__.py`);
         return targets.filter((t) => index.has(t));
       }
       const out = [...bySuffix(`${rest}.py`, index), ...bySuffix(`${rest}/__init__.py`, index)];

@@ -55,6 +55,38 @@ function skipReason(file: DiffFile, include: GlobMatcher[], exclude: GlobMatcher
   return null;
 }
 
+/**
+ * Files that hold secrets rather than code: never read as context, whatever the patterns say
+ * (the model must not be sent a checked-in key or `.env`).
+ */
+const SECRET_FILES = [
+  '.env',
+  '.env.*',
+  '*.pem',
+  '*.key',
+  '*.p12',
+  '*.pfx',
+  'id_rsa*',
+  'id_ed25519*',
+  '*.keystore',
+  '.npmrc',
+  '.pypirc',
+  '.netrc',
+].map((p) => compileGlob(p, { nocase: true }));
+
+/**
+ * Whether a path may never be shown as context: the user's `exclude`, the built-in excludes
+ * (lock files, minified, generated, vendored, binaries) and files that hold secrets.
+ * `include` does not narrow context: a definition outside it still explains the change.
+ */
+export function contextExcluded(opts: FilterOptions): (path: string) => boolean {
+  const exclude = opts.exclude.map((p) => compileGlob(p));
+  return (path) =>
+    exclude.some((m) => m.test(path)) ||
+    SECRET_FILES.some((m) => m.test(path)) ||
+    DEFAULT_MATCHERS.some((g) => g.matchers.some((m) => m.test(path)));
+}
+
 /** Size of a change as the tier rules count it: additions plus deletions. */
 export function changedLines(files: DiffFile[]): number {
   let total = 0;

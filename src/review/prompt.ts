@@ -109,6 +109,8 @@ export function buildReviewRequest(args: {
   otherFiles?: string[];
   /** The project's guidelines (`guidelines-files`), part of the cached prefix. */
   guidelines?: Guidelines | null;
+  /** Read-only code around the change (src/context), rendered; shown after the diff. */
+  context?: string;
 }): ModelRequest {
   const { pr, files, part } = args;
   const tag = args.tag ?? newPromptTag();
@@ -125,6 +127,13 @@ export function buildReviewRequest(args: {
         cache: part !== undefined,
       },
       { text: `${scope}\n${untrusted('diff', diff, tag)}` },
+      ...(args.context
+        ? [
+            {
+              text: `Code from the repository at the pull request's head that bears on the diff, for reference only (it is not part of the change; comment only on lines of the diff):\n${untrusted('context', args.context, tag)}`,
+            },
+          ]
+        : []),
     ],
     outputSchema: ANSWER_SCHEMA,
   };

@@ -37,6 +37,8 @@ export type SummaryReport = {
   guidelines?: { paths: string[]; cut: boolean } | null;
   /** Host of the forge (from the pull request's URL): links in model text stay links only there. */
   forgeHost?: string | null;
+  /** The code around the change the model was shown (its tokens are part of the input). */
+  context?: { line: string; files: string[]; tokens: number } | null;
 };
 
 /**
@@ -173,13 +175,18 @@ function filesSection(r: SummaryReport): string[] {
   return out;
 }
 
+/** The context's part of the input tokens, as the selection estimated it (it is billed like the diff). */
+function contextShare(r: SummaryReport): string {
+  return r.context && r.model ? ` (context ≈${num(r.context.tokens)})` : '';
+}
+
 function usageTable(r: SummaryReport): string[] {
   const model = r.model ? `\`${r.model.id}\` (${SOURCE_LABEL[r.model.source]})` : '—';
   const coverage = r.coverage === null ? '—' : `${r.coverage}%`;
   return [
     '| Model | Tier | Coverage | Tokens in / out | Ceiling | Est. cost |',
     '|---|---|---|---|---|---|',
-    `| ${model} | ${r.tier} (${num(r.changedLines)} changed lines) | ${coverage} | ${num(r.usage.input + r.usage.cacheRead + r.usage.cacheWrite)} / ${num(r.usage.output)} | ${num(r.ceiling)} | ${formatUsd(r.costUsd)} |`,
+    `| ${model} | ${r.tier} (${num(r.changedLines)} changed lines) | ${coverage} | ${num(r.usage.input + r.usage.cacheRead + r.usage.cacheWrite)}${contextShare(r)} / ${num(r.usage.output)} | ${num(r.ceiling)} | ${formatUsd(r.costUsd)} |`,
   ];
 }
 
@@ -191,6 +198,10 @@ export function renderSummary(r: SummaryReport): string {
   if (r.placement) parts.push(...findingsSection(r.placement, safe), '');
   parts.push(...openSection(r.open, safe));
   parts.push(...filesSection(r), '', ...usageTable(r), '');
+  if (r.context) {
+    const files = within(r.context.files.map(code), 2_000, (n) => `…and ${n} more`);
+    parts.push(`${r.context.line[0]!.toUpperCase()}${r.context.line.slice(1)} (${files.join(', ')}).`, '');
+  }
   if (r.guidelines && r.guidelines.paths.length > 0) {
     const cut = r.guidelines.cut ? ' _(cut to the token limit for guidelines)_' : '';
     parts.push(`Guidelines: ${r.guidelines.paths.map(code).join(', ')}${cut}`, '');

@@ -6,6 +6,7 @@ import type { ChosenModel } from '../plan/choose-model.js';
 import type { Tier } from '../plan/tier.js';
 import type { TokenUsage } from '../ports.js';
 import type { PendingRun, ReviewState } from '../state/marker.js';
+import type { RunContext } from '../context/for-run.js';
 import type { OpenFinding } from './fingerprint.js';
 import type { Guidelines } from './guidelines.js';
 import type { Placement } from './place.js';
@@ -58,6 +59,8 @@ export function buildReport(r: {
   /** Another run's reservation for the same head: this run stood down for it. */
   busy?: PendingRun | null;
   forgeHost?: string | null;
+  /** The code around the change that the review was shown. */
+  context?: RunContext | null;
 }): SummaryReport {
   const { outcome, chosen, budget } = r;
   const status = r.busy ? 'busy' : budget.skip ? 'over-budget' : (outcome?.status ?? 'nothing-to-review');
@@ -90,5 +93,8 @@ export function buildReport(r: {
     state: r.state,
     guidelines: r.guidelines ? { paths: r.guidelines.paths, cut: r.guidelines.cut } : null,
     forgeHost: r.forgeHost ?? null,
+    context: r.context
+      ? { line: r.context.line, files: r.context.files, tokens: r.context.selection.stats.tokens }
+      : null,
   };
 }

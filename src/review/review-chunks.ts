@@ -13,6 +13,8 @@ import type { Finding, ReviewAnswer } from './findings.js';
 import { mapPool } from './pool.js';
 import type { Guidelines } from './guidelines.js';
 import { buildReviewRequest, buildSummaryRequest, newPromptTag, type ReviewPart } from './prompt.js';
+import { renderContext } from '../context/render.js';
+import type { ContextPiece, ContextSelection } from '../context/types.js';
 import { formatUsd } from './render-summary.js';
 
 /** Diff tokens per call that spread a large PR over parallel calls without losing context. */
@@ -54,7 +56,21 @@ type Args = {
   otherFiles?: string[];
   /** The project's guidelines, sent with every part (in the cached prefix). */
   guidelines?: Guidelines | null;
+  /** Code around the change, chosen and packed before planning (src/context); each piece is sent once. */
+  context?: ContextSelection | null;
 };
+
+/** The context pieces a part shows: those of its files; pieces of other files go with the first part. */
+function contextFor(args: Args, files: DiffFile[], first: boolean): string | undefined {
+  const pieces = args.context?.pieces ?? [];
+  if (pieces.length === 0) return undefined;
+  const paths = new Set(files.map((f) => f.path));
+  const inPart = (p: ContextPiece) => paths.has(p.path);
+  const own = pieces.filter(inPart);
+  const others = first ? pieces.filter((p) => !inPart(p) && !args.files.some((f) => f.path === p.path)) : [];
+  const text = renderContext([...own, ...others]);
+  return text === '' ? undefined : text;
+}
 
 function num(n: number): string {
   return n.toLocaleString('en-US');
@@ -165,6 +181,7 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
       tag,
       otherFiles: args.otherFiles,
       guidelines: args.guidelines,
+      context: contextFor(args, args.files, true),
     });
     const input = await countInput(client, request);
     const room = ledger.outputRoom(input.tokens, outputCap);
@@ -225,9 +242,11 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
         Math.min(pendingTokens, diffBudgetFor(ledger, 1, answers.length, overhead.tokens, partOutput)) / target,
       ),
     );
-    let budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput);
+    // Context is sent once over all parts of the first round; later rounds carry none.
+    const contextCost = round === 0 ? ledger.inputBound(args.context?.stats.tokens ?? 0) : 0;
+    let budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput) - contextCost;
     calls = Math.max(1, Math.ceil(Math.min(pendingTokens, Math.max(0, budget)) / target));
-    budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput);
+    budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput) - contextCost;
     if (budget < MIN_ROUND_DIFF_TOKENS) break;
 
     const plan = planChunks(pending, {
@@ -244,10 +263,12 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     const first = parts;
     parts += plan.chunks.length;
     const results = await mapPool(plan.chunks, config.maxConcurrency, (chunk, i) =>
-      reviewPart(args, chunk, tag, { index: first + i + 1, count: parts }, partOutput).catch((error: unknown) => {
-        failures.push(error);
-        return null;
-      }),
+      reviewPart(args, chunk, tag, { index: first + i + 1, count: parts }, partOutput, round === 0).catch(
+        (error: unknown) => {
+          failures.push(error);
+          return null;
+        },
+      ),
     );
     for (const [i, r] of results.entries()) {
       const chunk = plan.chunks[i]!;
@@ -343,16 +364,25 @@ function mergeLeftOut(items: LeftOut[]): LeftOut[] {
   return [...byPath.values()];
 }
 
-async function reviewPart(args: Args, chunk: Chunk, tag: string, part: ReviewPart, maxOutput: number) {
+async function reviewPart(
+  args: Args,
+  chunk: Chunk,
+  tag: string,
+  part: ReviewPart,
+  maxOutput: number,
+  withContext: boolean,
+) {
   const client = args.client!;
+  const files = chunkFiles(chunk);
   const request = buildReviewRequest({
     model: args.model.id,
     pr: args.pr,
-    files: chunkFiles(chunk),
+    files,
     tag,
     part,
     otherFiles: args.otherFiles,
     guidelines: args.guidelines,
+    context: withContext ? contextFor(args, files, part.index === 1) : undefined,
   });
   const input = await countInput(client, request);
   const result = await callWithinCeiling(client, args.ledger, request, input, { maxOutput });

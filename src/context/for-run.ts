@@ -1,0 +1,70 @@
+import type { DiffFile } from '../diff/types.js';
+import { contextExcluded, type FilterOptions } from '../diff/filter.js';
+import { estimateTokens } from '../plan/estimate.js';
+import { DEFAULT_SNAPSHOT_BOUNDS, loadSnapshot } from './load-snapshot.js';
+import { describeContext } from './render.js';
+import { selectContext } from './select.js';
+import type { SnapshotReader } from './snapshot-port.js';
+import type { ContextSelection } from './types.js';
+
+/** Most of the run's ceiling that context may take, whatever `context-tokens` says: the diff comes first. */
+export const CONTEXT_SHARE = 0.25;
+
+/**
+ * The context budget of a run: `context-tokens`, at most a quarter of the ceiling, and only
+ * what the diff leaves (`inputRoom` is what the ledger can still send, `diffTokens` the diff's
+ * estimate and `promptTokens` the rest of one call).
+ */
+export function contextBudget(
+  configured: number,
+  ceiling: number,
+  inputRoom: number,
+  diffTokens: number,
+  promptTokens: number,
+): number {
+  const left = inputRoom - diffTokens - promptTokens;
+  return Math.max(0, Math.floor(Math.min(configured, ceiling * CONTEXT_SHARE, left)));
+}
+
+export type RunContext = {
+  selection: ContextSelection;
+  /** The summary line: "context: 14 definitions and 6 call sites from 9 files, 3,100 tokens". */
+  line: string;
+  /** Files the context came from, for the job summary. */
+  files: string[];
+  /** How the snapshot was read, for the log. */
+  how: 'archive' | 'files';
+};
+
+/**
+ * Reads the pull request's head (and base) through the forge's snapshot reader and picks the
+ * code that bears on the change within `budget` tokens. Excluded and secret files are never
+ * read as context. Nothing of the repository is executed.
+ */
+export async function gatherContext(args: {
+  reader: SnapshotReader;
+  files: DiffFile[];
+  head: string;
+  base: string;
+  budget: number;
+  filters: FilterOptions;
+}): Promise<RunContext | null> {
+  if (args.budget <= 0 || args.files.length === 0) return null;
+  const excluded = contextExcluded(args.filters);
+  const keep = (path: string) => !excluded(path);
+  const changed = args.files.map((f) => f.path);
+  const loaded = await loadSnapshot(args.reader, { head: args.head, base: args.base }, changed, {
+    ...DEFAULT_SNAPSHOT_BOUNDS,
+    keep,
+  });
+  const selection = await selectContext({
+    files: args.files,
+    snapshot: loaded.snapshot,
+    budget: args.budget,
+    estimate: estimateTokens,
+    excluded,
+  });
+  if (selection.pieces.length === 0) return null;
+  const files = [...new Set(selection.pieces.map((p) => p.path))];
+  return { selection, line: describeContext(selection.stats), files, how: loaded.how };
+}
