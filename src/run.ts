@@ -221,7 +221,7 @@ const PROMPT_ALLOWANCE_TOKENS = 6000;
 
 /**
  * The code around the change, within `budget`; a snapshot that cannot be read is noted in the
- * log and the review goes on with the diff alone.
+ * log and the review goes on with the diff alone (as it did before context existed).
  */
 async function readContext(
   forge: ForgeClient,
@@ -244,8 +244,9 @@ async function readContext(
     if (context) log.info(`Context (${context.how}): ${context.line}`);
     return context;
   } catch (error) {
+    // Context is a help, not a requirement: the review goes on, and the log says why it had none.
     const why = error instanceof Error ? error.message : String(error);
-    log.warning(`The code around the change could not be read (${why}); the review sees the diff only.`);
+    log.info(`The code around the change could not be read (${why}); the review sees the diff only.`);
     return null;
   }
 }

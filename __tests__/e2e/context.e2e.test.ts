@@ -126,8 +126,8 @@ const inputs = (anthropic: FakeAnthropic, extra: Record<string, string>) => ({
 });
 
 describe.each([
-  { ceiling: 'the default ceiling', extra: {} },
-  { ceiling: 'a 30,000-token ceiling', extra: { 'max-tokens-per-run': '30000' } },
+  { ceiling: 'the default ceiling', extra: {} as Record<string, string> },
+  { ceiling: 'a 30,000-token ceiling', extra: { 'max-tokens-per-run': '30000' } as Record<string, string> },
 ])('context at $ceiling', ({ extra }) => {
   test('GitHub: the prompt shows the scope, the constant, the callee and the caller the bugs need', async () => {
     const repo = fixtureRepo();
