@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError } from './config/config.js';
 
 /**
  * The webhook payload the runner wrote to `GITHUB_EVENT_PATH`, parsed. A missing or malformed
@@ -12,14 +11,14 @@ export function readEventPayload(path: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-    throw new ConfigError(
+    throw new Error(
       `The event file GITHUB_EVENT_PATH (${path}) ${why}: run this action from a workflow, or point GITHUB_EVENT_PATH at a webhook payload.`,
     );
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ConfigError(
+    throw new Error(
       `The event file GITHUB_EVENT_PATH (${path}) is not valid JSON (${(error as Error).message}): it must hold the webhook payload of the event.`,
     );
   }

@@ -10,15 +10,16 @@ if (process.argv.length > 2 || !underRunner) {
   // `@actions/github` parses GITHUB_EVENT_PATH as soon as it loads: the file is checked first,
   // so a bad one ends in one clear error instead of a stack trace.
   const { readEventPayload } = await import('./event-file.js');
-  let ok = true;
+  let payload: unknown = null;
   try {
-    readEventPayload(process.env.GITHUB_EVENT_PATH?.trim() ?? '');
+    payload = readEventPayload(process.env.GITHUB_EVENT_PATH?.trim() ?? '');
   } catch (error) {
     process.stdout.write(`::error::${(error as Error).message}\n`);
     process.exitCode = 1;
-    ok = false;
   }
-  if (ok) await (await import('./main.js')).main();
+  if (process.exitCode !== 1 && !(await import('./quick-skip.js')).skipQuickly(process.env, payload)) {
+    await (await import('./main.js')).main();
+  }
 }
 
 export {};

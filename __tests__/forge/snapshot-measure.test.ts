@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createGitHubSnapshot } from '../../src/forge/github-snapshot.js';
 import { createGiteaSnapshot } from '../../src/forge/gitea-snapshot.js';
 import { createClient } from '../../src/forge/gitea.js';
 import { createOctokit } from '../../src/forge/github.js';
 import { startFakeGitea, type FakeGitea } from '../fakes/gitea-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js';
+import { startLatencyProxy, type LatencyProxy as Proxy } from '../support/latency-proxy.js';
 
 /**
  * One snapshot of a many-file repository read both ways, on both forges: in one go (archive)
@@ -45,46 +44,6 @@ const FILES: Record<string, string> = Object.fromEntries(
 );
 const PATHS = Object.keys(FILES);
 
-type Proxy = { url: string; requests: number; bytes: number; close(): Promise<void> };
-
-/** Forwards to `target` after `latency` ms, counting requests and answer bytes; rewrites redirects. */
-async function startProxy(target: string, latency: number): Promise<Proxy> {
-  const to = new URL(target);
-  const stats = { requests: 0, bytes: 0 };
-  const server: Server = createServer((req, res) => {
-    stats.requests++;
-    setTimeout(() => {
-      const upstream = request(
-        { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers },
-        (answer) => {
-          const headers = { ...answer.headers };
-          if (typeof headers.location === 'string') headers.location = headers.location.replace(to.origin, origin);
-          res.writeHead(answer.statusCode ?? 502, headers);
-          answer.on('data', (chunk: Buffer) => (stats.bytes += chunk.length));
-          answer.pipe(res);
-        },
-      );
-      req.pipe(upstream);
-    }, latency);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: origin,
-    get requests() {
-      return stats.requests;
-    },
-    get bytes() {
-      return stats.bytes;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 const rows: string[] = [];
 async function measure<T>(proxy: Proxy, label: string, fn: () => Promise<T>): Promise<{ value: T; requests: number }> {
   const [requests, bytes, started] = [proxy.requests, proxy.bytes, performance.now()];
@@ -115,7 +74,7 @@ describe(`${COUNT}-file snapshot: archive vs tree + batched reads`, () => {
       files: { [HEAD]: FILES },
       snapshot: { noFileContents: true },
     });
-    for (const url of [github.url, gitea.url, giteaOld.url]) proxies.push(await startProxy(url, LATENCY));
+    for (const url of [github.url, gitea.url, giteaOld.url]) proxies.push(await startLatencyProxy(url, LATENCY));
     // The fakes build each tarball once; building it is not the client's time.
     const warm = { maxBytes: 256 << 20, keep: () => false };
     await githubReader(4, github.url).readAll!(HEAD, warm);

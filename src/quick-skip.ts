@@ -1,0 +1,24 @@
+import { appendFileSync } from 'node:fs';
+import { readTrigger } from './trigger/trigger.js';
+
+/** Trigger phrases the quick path understands; anything else goes through the full config check. */
+const PLAIN_PHRASE = /^[\w@/.-]{1,40}$/;
+
+/**
+ * Most runs of a workflow with an `issue_comment` trigger are comments that say nothing to the
+ * action ("thanks!", comments on issues). They are recognised here, before the SDK, the YAML
+ * parser and the forge client are even loaded, and end with the same notice the full path
+ * gives. Returns true when the run was skipped.
+ */
+export function skipQuickly(env: NodeJS.ProcessEnv, payload: unknown): boolean {
+  const event = env.GITHUB_EVENT_NAME ?? '';
+  if (event !== 'issue_comment' && event !== 'pull_request_review_comment') return false;
+  const phrase = (env['INPUT_TRIGGER-PHRASE'] ?? '').trim() || '/review';
+  if (!PLAIN_PHRASE.test(phrase)) return false;
+  const trigger = readTrigger(event, payload, { reviewDrafts: true, triggerPhrases: [phrase, '@claude-review'] });
+  if (trigger.kind !== 'ignore') return false;
+  process.stdout.write(`::notice::Skipped: ${trigger.reason}.\n`);
+  const summary = env.GITHUB_STEP_SUMMARY;
+  if (summary) appendFileSync(summary, `Claude review skipped: ${trigger.reason}.\n`);
+  return true;
+}
