@@ -35,7 +35,7 @@ export function benchForge(diff: string): ForgeClient {
 
 export const MODEL_ID = 'claude-sonnet-5-5';
 
-const CATALOGUE: ModelDescriptor[] = [
+export const CATALOGUE: ModelDescriptor[] = [
   {
     id: MODEL_ID,
     line: 'sonnet',

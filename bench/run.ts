@@ -5,7 +5,13 @@
  *    child process, so its peak RSS is its own);
  * 2. wall time of a large review with simulated model latency, max-concurrency 4 vs 1;
  * 3. fixed prompt overhead of one review call;
- * 4. share of the token ceiling spent on diff content when the diff is far above it.
+ * 4. share of the token ceiling spent on diff content when the diff is far above it;
+ * 5. context: snapshot fetch + index + selection of a 5,000-file repository (GitHub behind a
+ *    latency proxy, and local git), in a child process, and the context tokens per PR;
+ * 6. the bundle (CPR_DIST) spawned as a runner would, under simulated network latency: time to
+ *    the first model call and the sequential depth of the requests before it;
+ * 7. start-up of the bundle against a bare node start;
+ * 8. the model phase of a large review against its slowest call, with a token-timed model.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -19,6 +25,7 @@ import type { Logger } from '../src/ports.js';
 import { ANSWER_SCHEMA, buildReviewRequest, requestText } from '../src/review/prompt.js';
 import { run } from '../src/run.js';
 import { compileToTemp } from './compile.js';
+import { bundleSections, contextSection, modelPhaseSection } from './latency-sections.js';
 import { benchForge, benchModel, BENCH_PR, charsOver4, MODEL_ID, type BenchCall } from './fakes.js';
 import type { PlanFigure } from './plan-child.js';
 import { syntheticDiff } from './synthetic-diff.js';
@@ -183,6 +190,11 @@ async function main(): Promise<void> {
     `${fmt(share, 1)} % (billed ${fmt((100 * billed) / ceiling, 1)} %, ${r4.calls.length} calls, coverage ${r4.result.report.coverage} %)`,
     '≥ 90 %',
   ]);
+
+  // 5–8.
+  await contextSection(compileToTemp().dir, rows);
+  await bundleSections(process.env.CPR_DIST ?? 'dist/index.js', rows);
+  await modelPhaseSection(rows);
 
   console.log('');
   console.log(`| Figure (Node ${process.version}) | Result | Goal |`);

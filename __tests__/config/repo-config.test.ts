@@ -5,7 +5,13 @@ import { describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { ConfigError, readConfig } from '../../src/config/config.js';
-import { CONFIG_FILE_KEYS, INPUT_NAMES, NOT_IN_CONFIG_FILE, type InputName } from '../../src/config/inputs.js';
+import {
+  CONFIG_FILE_KEYS,
+  DEFAULT_CONFIG_FILES,
+  INPUT_NAMES,
+  NOT_IN_CONFIG_FILE,
+  type InputName,
+} from '../../src/config/inputs.js';
 import { PROVIDERS } from '../../src/config/platform.js';
 import { loadRepoConfig, parseRepoConfig } from '../../src/config/repo-config.js';
 import { SEVERITIES } from '../../src/review/findings.js';
@@ -181,12 +187,15 @@ describe('loadRepoConfig', () => {
       '.forgejo/claude-review.yml',
       ['.github/claude-review.yml', '.gitea/claude-review.yml', '.forgejo/claude-review.yml'],
     ],
-  ])('at the default, %s is found after looking in %j', async (where, looked) => {
+  ])('at the default, %s is found (the earlier places %j being absent)', async (where, looked) => {
     const forge = memoryForge('');
     forge.files[where] = 'max-comments: 5\n';
     const loaded = await loadRepoConfig(forge, forge.pr, FILE, logs().log);
     expect(loaded.path).toBe(where);
-    expect(forge.fileReads.map((r) => r.path)).toEqual(looked);
+    expect(loaded.values).toEqual({ 'max-comments': '5' });
+    // Every place is asked at once: one round trip, not one per place.
+    expect(forge.fileReads.map((r) => r.path)).toEqual([...DEFAULT_CONFIG_FILES]);
+    expect(looked.at(-1)).toBe(where);
   });
 
   test('.github wins when several exist; a named config-file is the only place looked', async () => {

@@ -47,6 +47,9 @@ export async function startLatencyProxy(target: string, latency: number): Promis
     log.push(entry);
     listener?.(entry);
     res.on('finish', () => (entry.end = nowMs()));
+    // A client killed mid-request (the bench stops runs early) must not crash the proxy.
+    req.on('error', () => {});
+    res.on('error', () => {});
     setTimeout(() => {
       const upstream = request(
         { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers },
@@ -58,7 +61,6 @@ export async function startLatencyProxy(target: string, latency: number): Promis
           answer.pipe(res);
         },
       );
-      // A client killed mid-request (the bench stops runs early) must not crash the proxy.
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     }, latency);

@@ -10,7 +10,7 @@ const grouped = (digits: string) => Number(digits).toLocaleString('en-US');
  * closing line (a review is printed, never posted). Returns null for a line not to show.
  */
 export function localLogLine(message: string, range: string): string | null {
-  if (/^Spent \d+ of \d+ tokens; review /.test(message)) return null;
+  if (/^Spent [\d,]+ of [\d,]+ tokens; review /.test(message)) return null;
   const opening = /^PR #\d+: (.*)$/.exec(message);
   if (opening) return `${range}: ${opening[1]!.replace(/\b\d{4,}\b/g, grouped)}`;
   return inCliTerms(message.replace(/\bceiling (\d{4,}) tokens\b/, (_, n: string) => `ceiling ${grouped(n)} tokens`));

@@ -117,8 +117,10 @@ export async function loadRepoConfig(
   const atDefault = configFile === INPUT_DEFAULTS['config-file'];
   const candidates = atDefault ? DEFAULT_CONFIG_FILES : [configFile];
   const base = pr.baseSha.slice(0, 7);
-  for (const path of candidates) {
-    const text = await forge.readFile(path, pr.baseSha);
+  // Every location is asked at once (each is a round trip); the first that exists wins.
+  const texts = await Promise.all(candidates.map((path) => forge.readFile(path, pr.baseSha)));
+  for (const [i, path] of candidates.entries()) {
+    const text = texts[i] ?? null;
     if (text === null) continue;
     const values = parseRepoConfig(text, path);
     const names = Object.keys(values);

@@ -162,6 +162,8 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
   const getPull = async (): Promise<GiteaPull> =>
     (await send<GiteaPull>('GET /repos/{owner}/{repo}/pulls/{index}', pr)).data;
 
+  let pull: Promise<PullRequest> | null = null;
+  let diff: Promise<string> | null = null;
   return {
     kind: opts.kind,
     snapshot: createGiteaSnapshot({
@@ -174,8 +176,9 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
       log: say,
     }),
 
+    // The pull request and its diff are read once per run, however many steps ask.
     getPullRequest: () =>
-      call('getPullRequest', async () => {
+      (pull ??= call('getPullRequest', async () => {
         const data = await getPull();
         return {
           number: data.number,
@@ -188,15 +191,21 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
           baseRef: data.base.ref,
           htmlUrl: data.html_url ?? '',
         } satisfies PullRequest;
-      }),
+      }).catch((error: unknown) => {
+        pull = null;
+        throw error;
+      })),
 
     getDiff: () =>
-      call('getDiff', async () => {
+      (diff ??= call('getDiff', async () => {
         const { data } = await send<unknown>('GET /repos/{owner}/{repo}/pulls/{index}.diff', pr);
         // Octokit decodes text only when the answer names text/* or a UTF-8 charset; otherwise bytes.
         if (typeof data === 'string') return data;
         return new TextDecoder().decode(data as ArrayBuffer);
-      }),
+      }).catch((error: unknown) => {
+        diff = null;
+        throw error;
+      })),
 
     createReview: (review: ReviewToPost) =>
       call('createReview', async () => {

@@ -110,6 +110,8 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
   let probes: Promise<unknown> = Promise.resolve();
   let self: Promise<Identity | null> | null = null;
 
+  let pull: Promise<PullRequest> | null = null;
+  let diff: Promise<string> | null = null;
   return {
     kind: 'github',
     snapshot: createGitHubSnapshot({
@@ -121,8 +123,9 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
       log,
     }),
 
+    // The pull request and its diff are read once per run, however many steps ask.
     getPullRequest: () =>
-      call('getPullRequest', async () => {
+      (pull ??= call('getPullRequest', async () => {
         const { data } = await octokit.rest.pulls.get(pr);
         return {
           number: data.number,
@@ -135,10 +138,13 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
           baseRef: data.base.ref,
           htmlUrl: data.html_url,
         } satisfies PullRequest;
-      }),
+      }).catch((error: unknown) => {
+        pull = null;
+        throw error;
+      })),
 
     getDiff: () =>
-      call('getDiff', async () => {
+      (diff ??= call('getDiff', async () => {
         try {
           const { data } = await octokit.rest.pulls.get({ ...pr, mediaType: { format: 'diff' } });
           // Octokit decodes text only when the answer names a charset; otherwise bytes.
@@ -154,7 +160,10 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
           log(`GitHub lists at most ${MAX_LISTED_FILES} files; files beyond those are not reviewed.`);
         }
         return filesToDiff(files);
-      }),
+      }).catch((error: unknown) => {
+        diff = null;
+        throw error;
+      })),
 
     createReview: (review: ReviewToPost) =>
       call('createReview', async () => {

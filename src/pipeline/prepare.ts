@@ -1,0 +1,91 @@
+import { contextBudget, gatherContext, type RunContext } from '../context/for-run.js';
+import type { DiffFile } from '../diff/types.js';
+import type { PullRequest } from '../ports.js';
+import { readGuidelines } from '../review/guidelines.js';
+import { attemptPost } from '../review/publish.js';
+import { reserveRun, settleRun } from '../state/spend.js';
+import type { Prepared, PullView, RunPlan, StepDeps } from './types.js';
+
+/** Most tokens of one call besides diff and context (prompt, description, schema), for the context budget. */
+const PROMPT_ALLOWANCE_TOKENS = 6000;
+
+/**
+ * What must be in place before the first model call, in one round of requests: the run's
+ * reservation in the summary (so neither a cancelled run nor an overlapping one can lose
+ * spend, and a second run for the same head stands down), the guidelines from the base
+ * commit, and the code around the change from the head.
+ */
+export async function prepare(deps: StepDeps, view: PullView, plan: RunPlan): Promise<Prepared> {
+  const { config, forge, log, now } = deps;
+  const { chosen, ledger } = plan;
+  if (!chosen || !ledger || plan.busy) {
+    return { target: view.previous, reserved: false, standDown: plan.busy, guidelines: null, context: null };
+  }
+  const pending = { id: deps.runId, at: plan.record(0).at, sha: view.pr.headSha, tokens: view.budget.ceiling };
+  const recording = plan.posting && forge.kind !== 'local';
+  const room = ledger.inputRoom(Math.min(config.maxOutputTokens, chosen.model.maxOutputTokens));
+  const contextRoom = contextBudget(
+    config.contextTokens,
+    view.budget.ceiling,
+    room,
+    plan.diffTokens,
+    PROMPT_ALLOWANCE_TOKENS,
+  );
+  const [attempt, guidelines, context] = await Promise.all([
+    recording ? attemptPost(() => reserveRun(forge, view.self, view.previous, pending, now().getTime())) : null,
+    readGuidelines(forge, view.pr.baseSha, config.guidelinesFiles, log),
+    readContext(deps, view.files, view.pr, contextRoom),
+  ]);
+  // A token that cannot write (a fork's) cannot record anything either: the review still runs.
+  const reserved = attempt?.ok ? attempt.value : null;
+  if (reserved && !reserved.ok) {
+    return { target: view.previous, reserved: false, standDown: reserved.busy, guidelines: null, context: null };
+  }
+  const target = reserved?.ok ? reserved.comment : view.previous;
+  if (reserved?.ok) {
+    deps.onCancel?.(async () => {
+      await settleRun(
+        forge,
+        view.self,
+        target,
+        deps.runId,
+        plan.record(ledger.committed),
+        false,
+        undefined,
+        now().getTime(),
+      );
+    });
+  }
+  return { target, reserved: reserved?.ok ?? false, standDown: null, guidelines, context };
+}
+
+/**
+ * The code around the change, within `budget`; a snapshot that cannot be read is noted in the
+ * log and the review goes on with the diff alone (as it did before context existed).
+ */
+async function readContext(
+  deps: StepDeps,
+  files: DiffFile[],
+  pr: PullRequest,
+  budget: number,
+): Promise<RunContext | null> {
+  const { forge, config, log } = deps;
+  if (!forge.snapshot || config.contextTokens === 0 || budget <= 0) return null;
+  try {
+    const context = await gatherContext({
+      reader: forge.snapshot,
+      files,
+      head: pr.headSha,
+      base: pr.baseSha,
+      budget,
+      filters: config,
+    });
+    if (context) log.info(`Context (${context.how}): ${context.line}`);
+    return context;
+  } catch (error) {
+    // Context is a help, not a requirement: the review goes on, and the log says why it had none.
+    const why = error instanceof Error ? error.message : String(error);
+    log.info(`The code around the change could not be read (${why}); the review sees the diff only.`);
+    return null;
+  }
+}
