@@ -150,6 +150,12 @@ export interface ForgeClient {
   readFile(path: string, ref: string): Promise<string | null>;
   /** Replies in the thread of review comment `commentId` (GitHub; other forges throw). */
   replyToReviewComment(commentId: number, body: string): Promise<{ id: number; url: string }>;
+  /**
+   * Marks the thread of the action's own review comment `comment` as done because the code was
+   * fixed: `resolved` (GitHub: GraphQL `resolveReviewThread`), `replied` with `note` where the
+   * forge can only reply, or `unsupported` where it can do neither (Gitea/Forgejo, local).
+   */
+  resolveThread(comment: ReviewComment, note: string): Promise<'resolved' | 'replied' | 'unsupported'>;
 }
 
 /** A model as the Models API describes it (or as the built-in table does). */
@@ -172,7 +178,14 @@ export type ModelRequest = {
   user: PromptBlock[];
   /** JSON schema of the one object the model must answer with. */
   outputSchema: Record<string, unknown>;
+  /** How hard the model may think (`output_config.effort`); lowered to fit `max_tokens`. None: the adapter sends none. */
+  effort?: Effort;
+  /** Output tokens the structured answer needs after thinking (default 1024), so thinking leaves it room. */
+  answerTokens?: number;
 };
+
+/** Effort levels of `output_config.effort`, lowest first. */
+export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 /** Tokens as billed, from the API's `usage`. */
 export type TokenUsage = {
@@ -187,6 +200,10 @@ export type ModelReply = {
   output: unknown;
   stopReason: string | null;
   usage: TokenUsage;
+  /** The reply stopped at `max_tokens` while still thinking: no answer was written (not an empty review). */
+  cutInThinking?: boolean;
+  /** The effort the call was sent with, after fitting it to `max_tokens` (null: none sent). */
+  effort?: Effort | null;
 };
 
 export interface ModelClient {

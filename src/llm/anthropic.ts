@@ -20,6 +20,7 @@ import type {
 import type { ModelClient, ModelDescriptor, ModelRequest, PromptBlock, TokenUsage } from '../ports.js';
 import { checkCredentials } from './credentials.js';
 import { finishStream, toOutputConfig } from './structured-output.js';
+import { planThinking, thinkingParams, type ThinkingPlan } from './thinking.js';
 
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 
@@ -145,11 +146,11 @@ export function createAnthropicModelClient(opts: AnthropicClientOptions): ModelC
 
     async complete(request, maxTokens) {
       const context: CallContext = { operation: 'complete', model: request.model, attempts: 0 };
-      const params: MessageStreamParams = { ...toParams(request), max_tokens: maxTokens };
+      const { params, plan } = toCompleteParams(request, maxTokens);
       // Streaming: a long review can outlast the SDK's limit for non-streaming requests.
       const stream = client.messages.stream(params, { middleware: [countAttempts(context)] });
       try {
-        return await finishStream(stream, context);
+        return { ...(await finishStream(stream, context)), effort: plan.effort };
       } catch (error) {
         throw fail(error, context);
       }
@@ -169,6 +170,32 @@ export function toParams(request: ModelRequest) {
     messages: [{ role: 'user' as const, content: request.user.map(toTextBlock) }],
     output_config: toOutputConfig(request.outputSchema),
   };
+}
+
+/**
+ * The request `complete` streams: `toParams` plus `max_tokens` and the thinking that fits in it
+ * (adaptive thinking and `output_config.effort` where the model takes them; see thinking.ts).
+ * Never `temperature`, `top_p` or `top_k`: the 5.x models refuse them with a 400.
+ */
+export function toCompleteParams(
+  request: ModelRequest,
+  maxTokens: number,
+): { params: MessageStreamParams; plan: ThinkingPlan } {
+  const plan = planThinking({
+    model: request.model,
+    wanted: request.effort ?? null,
+    maxTokens,
+    answerTokens: request.answerTokens ?? 0,
+  });
+  const { thinking, effort } = thinkingParams(plan);
+  const base = toParams(request);
+  const params: MessageStreamParams = {
+    ...base,
+    max_tokens: maxTokens,
+    ...(thinking ? { thinking } : {}),
+    output_config: { ...base.output_config, ...(effort ? { effort } : {}) },
+  };
+  return { params, plan };
 }
 
 function toTextBlock(block: PromptBlock): TextBlockParam {

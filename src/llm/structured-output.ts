@@ -48,9 +48,24 @@ export async function finishStream(stream: MessageStream, context: { usage?: Tok
     context.usage = toTokenUsage(snapshot.usage);
   });
   const message = await stream.finalMessage();
+  const stopReason = message.stop_reason ?? null;
   return {
     output: readStructuredOutput(message),
-    stopReason: message.stop_reason ?? null,
+    stopReason,
     usage: toTokenUsage(message.usage),
+    ...(stopReason === 'max_tokens' && endedInThinking(message) ? { cutInThinking: true } : {}),
   };
+}
+
+/**
+ * Whether a reply wrote no answer text after its thinking: the blocks are read by type, so a
+ * thinking or redacted_thinking block with no text after it is a reply cut while thinking.
+ */
+export function endedInThinking(message: Pick<Message, 'content'>): boolean {
+  const types = message.content.map((b) => b.type);
+  const lastThinking = Math.max(types.lastIndexOf('thinking'), types.lastIndexOf('redacted_thinking'));
+  if (lastThinking < 0) return false;
+  return !message.content
+    .slice(lastThinking + 1)
+    .some((b) => b.type === 'text' && b.text.trim() !== '');
 }

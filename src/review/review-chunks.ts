@@ -12,7 +12,7 @@ import { readAnswer } from './answer.js';
 import type { Finding, ReviewAnswer } from './findings.js';
 import { mapPool } from './pool.js';
 import type { Guidelines } from './guidelines.js';
-import { buildReviewRequest, buildSummaryRequest, newPromptTag, type ReviewPart } from './prompt.js';
+import { buildReviewRequest, newPromptTag, type ReviewPart } from './prompt.js';
 import { renderContext } from '../context/render.js';
 import type { ContextPiece, ContextSelection } from '../context/types.js';
 import { formatUsd } from './render-summary.js';
@@ -21,14 +21,18 @@ import { formatUsd } from './render-summary.js';
 const TARGET_CHUNK_TOKENS = 30_000;
 const MIN_CHUNK_TOKENS = 4_000;
 /** Most diff tokens in one call, whatever the context window: attention thins out beyond this. */
-const MAX_CHUNK_TOKENS = 150_000;
+/**
+ * Most diff tokens in one part, whatever the window (the focus size): a huge call is slow, since
+ * output comes at tens of tokens a second, and attention thins out; a big PR is always split
+ * and run in parallel instead.
+ */
+const FOCUS_TOKENS = 30_000;
 /** Answer room per part of a multi-part review; a part reports findings, not an essay. */
 const PART_OUTPUT_TOKENS = 4096;
 /** Rounds of planning: each round reuses what the previous one reserved but did not spend. */
 const MAX_ROUNDS = 4;
 /** Smallest diff budget worth another round. */
 const MIN_ROUND_DIFF_TOKENS = 800;
-const SUMMARY_OUTPUT_TOKENS = 1024;
 const DECLINED = 'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
 /** Estimated diff tokens sent to `count_tokens` once, to calibrate the estimate. */
 const CALIBRATION_SAMPLE_TOKENS = 20_000;
@@ -140,16 +144,9 @@ async function calibrate(
  * dollars), less each part's prompt and answer room and, when more than one part will have
  * answered (`answered` before this round), the closing summary's share.
  */
-function diffBudgetFor(
-  ledger: UsageLedger,
-  calls: number,
-  answered: number,
-  promptTokens: number,
-  partOutput: number,
-): number {
-  const summary = answered + calls > 1 ? 1 : 0;
-  const output = calls * partOutput + summary * SUMMARY_OUTPUT_TOKENS;
-  const input = ledger.inputRoom(output) - ledger.inputBound(promptTokens) * (calls + summary);
+function diffBudgetFor(ledger: UsageLedger, calls: number, promptTokens: number, partOutput: number): number {
+  const output = calls * partOutput;
+  const input = ledger.inputRoom(output) - ledger.inputBound(promptTokens) * calls;
   return Math.floor(input / (1 + ledger.inputMargin));
 }
 
@@ -165,7 +162,7 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
   const outputCap = Math.min(config.maxOutputTokens, model.maxOutputTokens);
   const maxChunk = Math.max(
     MIN_CHUNK_TOKENS,
-    Math.min(MAX_CHUNK_TOKENS, model.maxInputTokens - overhead.tokens - outputCap),
+    Math.min(FOCUS_TOKENS, model.maxInputTokens - overhead.tokens - outputCap),
   );
   const totalLines = changed(args.files);
   const estimate = fileTokens;
@@ -232,27 +229,34 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     const target = Math.min(maxChunk, Math.max(MIN_CHUNK_TOKENS, spread, Math.min(TARGET_CHUNK_TOKENS, pendingTokens)));
     // A tight budget (or dollar cap) gets parts with the smallest useful answer room.
     let partOutput = Math.min(outputCap, PART_OUTPUT_TOKENS);
-    if (diffBudgetFor(ledger, 1, answers.length, overhead.tokens, partOutput) < MIN_ROUND_DIFF_TOKENS) {
+    if (diffBudgetFor(ledger, 1, overhead.tokens, partOutput) < MIN_ROUND_DIFF_TOKENS) {
       partOutput = Math.min(outputCap, MIN_USEFUL_OUTPUT);
     }
-    // Two passes: the number of calls sets the overhead, which sets the diff budget.
-    let calls = Math.max(
-      1,
-      Math.ceil(
-        Math.min(pendingTokens, diffBudgetFor(ledger, 1, answers.length, overhead.tokens, partOutput)) / target,
-      ),
-    );
     // Context is sent once over all parts of the first round; later rounds carry none.
     const contextCost = round === 0 ? ledger.inputBound(args.context?.stats.tokens ?? 0) : 0;
-    let budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput) - contextCost;
-    calls = Math.max(1, Math.ceil(Math.min(pendingTokens, Math.max(0, budget)) / target));
-    budget = diffBudgetFor(ledger, calls, answers.length, overhead.tokens, partOutput) - contextCost;
+    const budgetFor = (calls: number) => diffBudgetFor(ledger, calls, overhead.tokens, partOutput) - contextCost;
+    let calls: number;
+    let size: number;
+    if (pendingTokens <= budgetFor(1)) {
+      // Everything fits: parts of the target size. Two passes, since the number of calls sets
+      // the prompt overhead, which sets the diff budget.
+      calls = Math.max(1, Math.ceil(pendingTokens / target));
+      calls = Math.max(1, Math.ceil(Math.min(pendingTokens, Math.max(0, budgetFor(calls))) / target));
+      size = target;
+    } else {
+      // The budget is the limit: one wave of as many parts as run at once, each a share of it,
+      // instead of one big part now and the next one after it.
+      calls = config.maxConcurrency;
+      while (calls > 1 && budgetFor(calls) / calls < MIN_CHUNK_TOKENS) calls--;
+      size = Math.min(maxChunk, Math.max(MIN_CHUNK_TOKENS, Math.ceil((budgetFor(calls) * SPREAD_SLACK) / calls)));
+    }
+    const budget = budgetFor(calls);
     if (budget < MIN_ROUND_DIFF_TOKENS) break;
 
     const plan = planChunks(pending, {
       budgetTokens: budget,
       maxChunkTokens: maxChunk,
-      targetChunkTokens: target,
+      targetChunkTokens: size,
       scale: ratio,
     });
     if (plan.chunks.length === 0) break;
@@ -337,7 +341,7 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
       `A part of the review failed and its files are listed as left out: ${f instanceof Error ? f.message : String(f)}`,
     );
   const findings: Finding[] = answers.flatMap((a) => a.findings);
-  const summary = answers.length === 1 ? answers[0]!.summary : await summarise(args, tag, answers, findings, notes);
+  const summary = answers.length === 1 ? answers[0]!.summary : composeSummary(answers);
   if (answers.length > 1)
     notes.unshift(
       `Reviewed in ${answers.length} parts${config.maxConcurrency > 1 ? `, up to ${config.maxConcurrency} at a time` : ''}.`,
@@ -349,7 +353,7 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     leftOut,
     reviewedLines,
     totalLines,
-    calls: parts + (answers.length > 1 ? 1 : 0),
+    calls: parts,
   };
 }
 
@@ -398,36 +402,18 @@ async function reviewPart(
   return { answer: answer ?? { summary: '', findings: [] }, notes };
 }
 
-/** One summary of all parts, written once; falls back to the first part's summary when no budget is left. */
-async function summarise(
-  args: Args,
-  tag: string,
-  answers: ReviewAnswer[],
-  findings: Finding[],
-  notes: string[],
-): Promise<string> {
-  const request = buildSummaryRequest({
-    model: args.model.id,
-    pr: args.pr,
-    tag,
-    partSummaries: answers.map((a) => a.summary),
-    findingTitles: findings.map((f) => `${f.severity}: ${f.title} (${f.path})`),
-  });
-  try {
-    const input = await countInput(args.client, request);
-    const result = await callWithinCeiling(args.client!, args.ledger, request, input, {
-      maxOutput: SUMMARY_OUTPUT_TOKENS,
-      minOutput: 256,
-    });
-    if (result.kind === 'answered') {
-      const out = result.reply.output as { summary?: unknown } | null;
-      if (out && typeof out.summary === 'string' && out.summary.trim() !== '') return out.summary.trim();
-    }
-  } catch (error) {
-    notes.push(`The overall summary could not be written (${error instanceof Error ? error.message : String(error)}).`);
-  }
-  notes.push('The summary is that of the first part: no budget was left to summarise all parts.');
-  return answers[0]!.summary;
+/** Longest part summary kept in a composed one. */
+const PART_SUMMARY_CHARS = 600;
+
+/**
+ * The summary of a review in parts, composed from the parts' own summaries: no extra model
+ * call waits at the end of the critical path (each part already summarised what it saw).
+ */
+function composeSummary(answers: ReviewAnswer[]): string {
+  const cut = (s: string) => (s.length > PART_SUMMARY_CHARS ? `${s.slice(0, PART_SUMMARY_CHARS - 1)}…` : s);
+  const parts = answers.map((a) => a.summary.trim()).filter((s) => s !== '');
+  if (parts.length === 0) return '';
+  return parts.map((s, i) => `**Part ${i + 1}:** ${cut(s).replace(/\n+/g, ' ')}`).join('\n\n');
 }
 
 function dryRun(
