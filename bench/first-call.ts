@@ -15,7 +15,7 @@ import { nowMs, startLatencyProxy, type LatencyProxy, type TimedRequest } from '
 import { longestChain } from '../__tests__/support/request-depth.js';
 
 export const MODEL_LATENCY_MS = 250;
-export const FORGE_LATENCY_MS = Number(process.env.FL ?? 150);
+export const FORGE_LATENCY_MS = 150;
 const KEY = 'sk-ant-api03-bench-key-0000000000000000000';
 const TOKEN = 'ghs_benchFirstCallToken00000000000000';
 const OWNER = 'Codertocat';

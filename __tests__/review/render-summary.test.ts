@@ -158,9 +158,19 @@ describe('renderSummary', () => {
     );
     expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
     expect(md).toContain('Files: 1500 reviewed · 1500 left out');
-    expect(md).toMatch(/…and \d+ more \(see the `skipped-files` output\)/);
+    expect(md).toMatch(/…and \d+ more: every one is in the job summary and the `skipped-files` output/);
     expect(md).toMatch(/- …and \d+ more \(all of them are in the `findings-file` output\)/);
     expect(decodeState(md)).toEqual(STATE);
+    // The job summary names every file left out.
+    const whole = renderSummary(
+      report({
+        reviewed: files.slice(0, 1500),
+        skipped: files.slice(1500).map((f) => ({ path: f.path, reason: 'did not fit under `max-tokens-per-run`' })),
+        changedLines: 6000,
+      }),
+      { whole: true },
+    );
+    for (const f of files.slice(1500)) expect(whole).toContain(f.path);
   });
 
   // BUG (render-summary.ts): lists are cut by count (150 + 150 files, 50 findings), not by length, so

@@ -23,6 +23,8 @@ export type MemoryForge = ForgeClient & {
   /** `base...head` → comparison; a missing key answers `unknown` (as after a force push). */
   comparisons: Record<string, Comparison>;
   replies: { to: number; body: string }[];
+  /** Every `resolveThread` call: the thread's first comment, the note, and what was answered. */
+  resolved: { commentId: number; note: string; outcome: 'resolved' | 'replied' | 'unsupported' }[];
   /** Anchors the forge refuses: a review containing one fails with 422, like GitHub's. */
   badAnchors: { path: string; line: number }[];
   /** Repository files by `${ref}:${path}` (that commit only) or by `path` (every commit). */
@@ -168,6 +170,16 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     async replyToReviewComment(commentId, body) {
       forge.replies.push({ to: commentId, body });
       return { id: nextId++, url: `https://example.test/r/${commentId}` };
+    },
+    async resolveThread(comment, note) {
+      // GitHub resolves the thread; Gitea and Forgejo cannot (see src/forge/gitea.ts).
+      const root = comment.inReplyTo ?? comment.id;
+      const outcome = forge.kind === 'github' ? ('resolved' as const) : ('unsupported' as const);
+      forge.resolved.push({ commentId: root, note, outcome });
+      if (outcome === 'resolved') {
+        for (const c of forge.reviewComments) if (c.id === root || c.inReplyTo === root) c.resolved = true;
+      }
+      return outcome;
     },
   };
   return forge;

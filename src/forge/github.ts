@@ -70,7 +70,7 @@ const REVIEW_THREADS_QUERY = `query ($owner: String!, $name: String!, $number: I
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $cursor) {
         pageInfo { hasNextPage endCursor }
-        nodes { isResolved comments(first: 1) { nodes { databaseId } } }
+        nodes { id isResolved comments(first: 1) { nodes { databaseId } } }
       }
     }
   }
@@ -81,11 +81,21 @@ type ReviewThreadsAnswer = {
     pullRequest: {
       reviewThreads: {
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
-        nodes: Array<{ isResolved: boolean; comments: { nodes: Array<{ databaseId: number | null } | null> } } | null>;
+        nodes: Array<{
+          id?: string;
+          isResolved: boolean;
+          comments: { nodes: Array<{ databaseId: number | null } | null> };
+        } | null>;
       };
     } | null;
   } | null;
 };
+
+/** Resolves one review thread by its node id (the thread, not a comment). */
+const RESOLVE_THREAD_MUTATION = `mutation ($threadId: ID!) {
+  resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } }
+}`;
+type ResolveThreadAnswer = { resolveReviewThread: { thread: { id: string; isResolved: boolean } | null } | null };
 
 /**
  * The GitHub REST adapter: a real Octokit (with bounded retries and rate-limit handling)
@@ -316,6 +326,24 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
         const { data } = await octokit.rest.pulls.createReplyForReviewComment({ ...pr, comment_id: commentId, body });
         return { id: data.id, url: data.html_url };
       }),
+
+    resolveThread: (comment: ReviewComment, note: string) =>
+      call('resolveThread', async () => {
+        const root = comment.inReplyTo ?? comment.id;
+        const thread = (await readThreads()).get(root);
+        if (thread?.isResolved) return 'resolved' as const;
+        if (thread?.id) {
+          try {
+            const answer = await octokit.graphql<ResolveThreadAnswer>(RESOLVE_THREAD_MUTATION, { threadId: thread.id });
+            if (answer.resolveReviewThread?.thread?.isResolved) return 'resolved' as const;
+          } catch (error) {
+            log(redact(`GitHub: could not resolve review thread ${root} (${describe(error)}); replying instead.`, [opts.token]));
+          }
+        }
+        // GraphQL unreachable (a REST-only proxy) or the thread unknown: a reply still tells the author.
+        await octokit.rest.pulls.createReplyForReviewComment({ ...pr, comment_id: root, body: note });
+        return 'replied' as const;
+      }),
   };
 
   /**
@@ -383,6 +411,13 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
    */
   async function resolvedThreads(): Promise<Set<number>> {
     const roots = new Set<number>();
+    for (const [root, thread] of await readThreads()) if (thread.isResolved) roots.add(root);
+    return roots;
+  }
+
+  /** Review threads by the REST id of their first comment: node id and state. Empty when GraphQL fails. */
+  async function readThreads(): Promise<Map<number, { id: string | null; isResolved: boolean }>> {
+    const roots = new Map<number, { id: string | null; isResolved: boolean }>();
     let cursor: string | null = null;
     try {
       for (let page = 0; page < MAX_THREAD_PAGES; page++) {
@@ -396,7 +431,7 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
         if (!threads) throw new Error('the answer has no review threads');
         for (const thread of threads.nodes) {
           const root = thread?.comments.nodes[0]?.databaseId;
-          if (thread?.isResolved && typeof root === 'number') roots.add(root);
+          if (thread && typeof root === 'number') roots.set(root, { id: thread.id ?? null, isResolved: thread.isResolved });
         }
         if (!threads.pageInfo.hasNextPage || !threads.pageInfo.endCursor) return roots;
         cursor = threads.pageInfo.endCursor;
@@ -412,7 +447,7 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
           [opts.token],
         ),
       );
-      return new Set();
+      return new Map();
     }
   }
 
@@ -595,6 +630,7 @@ const WRITES = new Set<Operation>([
   'react',
   'probeAnchor',
   'replyToReviewComment',
+  'resolveThread',
 ]);
 
 function hintFor(operation: Operation, status: number | null, detail: string, opts: GitHubForgeOptions): string {

@@ -253,5 +253,9 @@ export function createLocalForge(opts: {
       opts.print(visible(body));
       return { id: nextId++, url: '' };
     },
+    // A local run posts no review, so it has no threads to resolve.
+    async resolveThread() {
+      return 'unsupported' as const;
+    },
   };
 }

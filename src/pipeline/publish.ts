@@ -6,6 +6,7 @@ import { placeFindings } from '../review/place.js';
 import { asPosted, attemptPost, hostOf, publishReview } from '../review/publish.js';
 import { buildReport } from '../review/report.js';
 import type { ChunkedOutcome } from '../review/review-chunks.js';
+import { renderSummary } from '../review/render-summary.js';
 import { publishRunSummary, summaryRenderer } from '../review/summary-writer.js';
 import { isOwn } from '../state/own.js';
 import { recordRun } from '../state/record-run.js';
@@ -76,7 +77,8 @@ export async function publish(
     context: prep.context,
   });
   const render = summaryRenderer(report, nothingNew ? (view.previous?.body ?? null) : null, scope.notes);
-  const summaryMarkdown = render(report.state);
+  // The job summary has room for every file left out; the comment points to it.
+  const summaryMarkdown = nothingNew ? render(report.state) : renderSummary(report, { whole: true });
   const summary = writing
     ? await attemptPost(() =>
         publishRunSummary(forge, self, prep.target, deps.runId, spent, upToDate, render, report, now().getTime()),

@@ -150,7 +150,7 @@ function openSection(open: OpenFinding[], safe: NeutralizeOptions): string[] {
   ];
 }
 
-function filesSection(r: SummaryReport): string[] {
+function filesSection(r: SummaryReport, whole: boolean): string[] {
   const out = [
     `<details><summary>Files: ${r.reviewed.length} ${r.status === 'reviewed' ? 'reviewed' : 'to review'} · ${r.skipped.length} left out</summary>`,
     '',
@@ -159,7 +159,13 @@ function filesSection(r: SummaryReport): string[] {
     out.push('| Left out | Why |', '|---|---|');
     const rows = r.skipped.map((s) => `| ${code(s.path)} | ${s.reason} |`);
     out.push(
-      ...within(rows, LIST_BUDGET.skipped, (n) => `| …and ${n} more (see the \`skipped-files\` output) | |`),
+      ...(whole
+        ? rows
+        : within(
+            rows,
+            LIST_BUDGET.skipped,
+            (n) => `| …and ${n} more: every one is in the job summary and the \`skipped-files\` output | |`,
+          )),
       '',
     );
   }
@@ -190,14 +196,18 @@ function usageTable(r: SummaryReport): string[] {
   ];
 }
 
-/** The summary comment (also the job summary): Markdown, with the marker and hidden state. */
-export function renderSummary(r: SummaryReport): string {
+/**
+ * The summary comment (also the job summary): Markdown, with the marker and hidden state. The
+ * job summary (`whole`) lists every file left out, however many; the comment lists what fits
+ * under the forge's limit and points to the job summary for the rest.
+ */
+export function renderSummary(r: SummaryReport, opts: { whole?: boolean } = {}): string {
   const safe = { forgeHost: r.forgeHost ?? null };
   const parts: string[] = [SUMMARY_MARKER, headline(r), ''];
   if (r.prSummary.trim() !== '') parts.push(neutralize(r.prSummary.trim(), safe), '');
   if (r.placement) parts.push(...findingsSection(r.placement, safe), '');
   parts.push(...openSection(r.open, safe));
-  parts.push(...filesSection(r), '', ...usageTable(r), '');
+  parts.push(...filesSection(r, opts.whole ?? false), '', ...usageTable(r), '');
   if (r.context) {
     const files = within(r.context.files.map(code), 2_000, (n) => `…and ${n} more`);
     parts.push(`${r.context.line[0]!.toUpperCase()}${r.context.line.slice(1)} (${files.join(', ')}).`, '');
@@ -207,7 +217,10 @@ export function renderSummary(r: SummaryReport): string {
     parts.push(`Guidelines: ${r.guidelines.paths.map(code).join(', ')}${cut}`, '');
   }
   if (r.notes.length > 0) parts.push(...collapseNotes(r.notes).map((n) => `> ${neutralize(n, safe)}`), '');
-  return capComment(parts.join('\n'), `<sub>claude-pr-review · head ${shortSha(r.headSha)}</sub>`, r.state);
+  const footer = `<sub>claude-pr-review · head ${shortSha(r.headSha)}</sub>`;
+  // The job summary takes up to 1 MiB: nothing is cut there.
+  if (opts.whole) return [...parts, footer, encodeState(r.state)].join('\n');
+  return capComment(parts.join('\n'), footer, r.state);
 }
 
 /**
