@@ -13,6 +13,7 @@ export function readEventPayload(path: string): unknown {
     const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
     throw new Error(
       `The event file GITHUB_EVENT_PATH (${path}) ${why}: run this action from a workflow, or point GITHUB_EVENT_PATH at a webhook payload.`,
+      { cause: error },
     );
   }
   try {
@@ -20,6 +21,7 @@ export function readEventPayload(path: string): unknown {
   } catch (error) {
     throw new Error(
       `The event file GITHUB_EVENT_PATH (${path}) is not valid JSON (${(error as Error).message}): it must hold the webhook payload of the event.`,
+      { cause: error },
     );
   }
 }

@@ -132,6 +132,8 @@ export type FakeGitHubState = {
   /** Repository files by commit (SHA or branch name) and path, for `GET /contents/{path}?ref=`. */
   files: Record<string, Record<string, string>>;
   nextId: number;
+  /** First-comment ids of the threads resolved through GraphQL `resolveReviewThread`, in order. */
+  resolvedThreads: number[];
 };
 
 /** Decides whether a review comment's anchor is in the PR's diff (default: GitHub's rule). */
@@ -562,6 +564,7 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
       const login = state.botLogin.replace(/\[bot\]$/, '');
       return [200, { data: { viewer: { login, databaseId: userId(state.botLogin) } } }];
     }
+    if (/\bresolveReviewThread\b/.test(query)) return resolveThread(vars);
     if (!/reviewThreads/.test(query)) {
       return [200, { errors: [{ message: 'The fake GitHub answers only the reviewThreads query' }] }];
     }
@@ -588,7 +591,11 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
       .sort((a, b) => a.id - b.id)
       .map((root) => {
         const all = [root, ...comments.filter((c) => c.in_reply_to_id === root.id)];
-        return { isResolved: all.some((c) => c.resolved === true), comments: { nodes: [{ databaseId: root.id }] } };
+        return {
+          id: threadNodeId(root.id),
+          isResolved: all.some((c) => c.resolved === true),
+          comments: { nodes: [{ databaseId: root.id }] },
+        };
       });
     const first = Number(/reviewThreads\s*\(\s*first\s*:\s*(\d+)/.exec(query)?.[1] ?? 100);
     const cursor = typeof vars.cursor === 'string' ? vars.cursor : null;
@@ -610,6 +617,22 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
       nodes,
     };
     return [200, { data: { repository: { pullRequest: { reviewThreads } } } }];
+  }
+
+  /**
+   * `mutation { resolveReviewThread(input: {threadId}) { thread { id isResolved } } }`: marks the
+   * thread's first comment resolved (as the reviewThreads query reads it) and records it.
+   */
+  function resolveThread(vars: Record<string, unknown>): [number, unknown] {
+    const id = typeof vars.threadId === 'string' ? /^PRRT_fake(\d+)$/.exec(vars.threadId)?.[1] : undefined;
+    const root = id ? state.reviews.flatMap((r) => r.comments).find((c) => c.id === Number(id)) : undefined;
+    if (!root || root.in_reply_to_id !== undefined) {
+      const message = `Could not resolve to a node with the global id of '${String(vars.threadId)}'`;
+      return [200, { data: { resolveReviewThread: null }, errors: [{ type: 'NOT_FOUND', message }] }];
+    }
+    root.resolved = true;
+    state.resolvedThreads.push(root.id);
+    return [200, { data: { resolveReviewThread: { thread: { id: threadNodeId(root.id), isResolved: true } } } }];
   }
 
   const findPull = (n: string | undefined) => state.pulls.find((p) => p.number === Number(n));
@@ -816,6 +839,7 @@ function initialState(init: FakeGitHubInit): FakeGitHubState {
     compares: init.compares ?? {},
     files: init.files ?? {},
     nextId: 1,
+    resolvedThreads: [],
   };
   for (const c of init.issueComments ?? []) {
     state.issueComments.push({
@@ -859,6 +883,11 @@ function addReview(state: FakeGitHubState, pull: FakePull, comment: FakeReviewCo
   review.comments.push({ ...comment, id: state.nextId++ });
   state.reviews.push(review);
   return review;
+}
+
+/** The GraphQL node id of the thread whose first comment is `rootId`. */
+function threadNodeId(rootId: number): string {
+  return `PRRT_fake${rootId}`;
 }
 
 /** A reply joins the thread of `target`; GitHub threads hang off their first comment. */

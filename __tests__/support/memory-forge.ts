@@ -76,6 +76,7 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     permissions: {},
     comparisons: {},
     replies: [],
+    resolved: [],
     badAnchors: [],
     files: {},
     fileReads: [],

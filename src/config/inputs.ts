@@ -1,63 +1,83 @@
 /**
- * The public inputs of the action (names are part of the contract) with their defaults.
- * action.yml, the README table and `readConfig` are all checked against this list in tests.
+ * The action's settings (names are part of the contract) with their defaults, in two lists:
+ * the workflow inputs that action.yml declares (what most users set in `with:`), and the
+ * settings only the repository config file takes. `readConfig`, `parseRepoConfig`, action.yml,
+ * the schema and the README tables are all checked against these lists in tests.
  */
-export const INPUT_DEFAULTS = {
+
+/** Inputs of the workflow step: credentials, ceiling and budgets, triggers and the switches people flip. */
+export const WORKFLOW_INPUTS = {
   'anthropic-api-key': '',
   'anthropic-auth-token': '',
   'anthropic-base-url': '',
-  'anthropic-timeout-seconds': '120',
   provider: 'anthropic',
-  'aws-region': '',
-  'vertex-region': '',
-  'vertex-project-id': '',
   'github-token': '',
   'bot-login': '',
-  model: '',
-  'model-small': 'haiku',
-  'model-medium': 'sonnet',
-  'model-large': 'opus',
-  'small-max-lines': '200',
-  'medium-max-lines': '1500',
   'max-tokens-per-run': '100000',
-  'max-output-tokens': '8192',
-  'context-tokens': '20000',
   'max-tokens-per-pr': '',
   'max-tokens-per-month': '',
   'budget-mode': 'hard',
   'max-cost-usd': '',
-  'price-table': '',
-  'max-concurrency': '4',
+  model: '',
+  'min-severity': 'low',
   include: '',
   exclude: '',
-  'min-severity': 'low',
-  'max-comments': '20',
-  'review-event': 'COMMENT',
-  'review-drafts': 'false',
+  'context-tokens': '20000',
   'trigger-phrase': '/review',
+  'review-drafts': 'false',
   'dry-run': 'false',
-  'guidelines-files': 'CLAUDE.md, AGENTS.md, .github/claude-review.md, .gitea/CLAUDE.md, .mokogitea/CLAUDE.md',
   'config-file': '.github/claude-review.yml',
 } as const;
 
-export type InputName = keyof typeof INPUT_DEFAULTS;
-export const INPUT_NAMES = Object.keys(INPUT_DEFAULTS) as InputName[];
+/**
+ * Settings only the repository config file takes (action.yml does not declare them): tuning
+ * that a project sets once, next to its code, rather than in every workflow.
+ */
+export const FILE_SETTINGS = {
+  'model-small': 'haiku',
+  'model-medium': 'sonnet',
+  'model-large': 'opus',
+  'max-lines-small': '200',
+  'max-lines-medium': '1500',
+  'max-output-tokens': '8192',
+  'max-concurrency': '4',
+  'max-comments': '20',
+  'review-event': 'comment',
+  'timeout-seconds': '120',
+  'price-table': '',
+  'guidelines-files': 'CLAUDE.md, AGENTS.md, .github/claude-review.md, .gitea/CLAUDE.md, .mokogitea/CLAUDE.md',
+} as const;
+
+export type WorkflowInput = keyof typeof WORKFLOW_INPUTS;
+export type FileSetting = keyof typeof FILE_SETTINGS;
+export type InputName = WorkflowInput | FileSetting;
+
+export const INPUT_DEFAULTS: Readonly<Record<InputName, string>> = { ...WORKFLOW_INPUTS, ...FILE_SETTINGS };
+export const WORKFLOW_INPUT_NAMES = Object.keys(WORKFLOW_INPUTS) as WorkflowInput[];
+export const FILE_SETTING_NAMES = Object.keys(FILE_SETTINGS) as FileSetting[];
+/** Every setting: the workflow's inputs, then the file's. */
+export const INPUT_NAMES: InputName[] = [...WORKFLOW_INPUT_NAMES, ...FILE_SETTING_NAMES];
+
+export function isFileSetting(name: string): name is FileSetting {
+  return name in FILE_SETTINGS;
+}
 
 /** Where the repository config file is looked for, in order, when `config-file` is left at its default. */
 export const DEFAULT_CONFIG_FILES = [
-  INPUT_DEFAULTS['config-file'],
+  WORKFLOW_INPUTS['config-file'],
   '.gitea/claude-review.yml',
   '.forgejo/claude-review.yml',
 ] as const;
 
 /**
- * Inputs the repository config file may not set, and why. Secrets belong in the workflow's
- * `secrets` context, never in a file; settings that route a credential (base URL, provider,
- * cloud region and project) stay with the workflow that holds it; `config-file` names the file itself; and
- * `trigger-phrase` decides whether a comment starts the action at all, which is settled
- * before the forge is asked for anything (so before the file can be read).
+ * Workflow inputs the repository config file may not set, and why. Secrets belong in the
+ * workflow's `secrets` context, never in a file; settings that route a credential (base URL,
+ * provider) or decide whose comments are trusted stay with the workflow that holds it;
+ * `config-file` names the file itself; and `trigger-phrase` decides whether a comment starts
+ * the action at all, which is settled before the forge is asked for anything (so before the
+ * file can be read).
  */
-export const NOT_IN_CONFIG_FILE: Partial<Record<InputName, string>> = {
+export const NOT_IN_CONFIG_FILE: Partial<Record<WorkflowInput, string>> = {
   'anthropic-api-key': 'a secret: pass it from the workflow (`${{ secrets.ANTHROPIC_API_KEY }}`)',
   'anthropic-auth-token': 'a secret: pass it from the workflow (`${{ secrets.… }}`)',
   'github-token': 'a secret: pass it from the workflow (default `${{ github.token }}`)',
@@ -65,16 +85,36 @@ export const NOT_IN_CONFIG_FILE: Partial<Record<InputName, string>> = {
   // workflow's secrets somewhere else: these decide where the credential goes.
   'anthropic-base-url': 'it decides where the API key is sent: set it in the workflow',
   provider: 'it decides where the credentials are sent: set it in the workflow',
-  'aws-region': 'it decides where the AWS credentials are sent: set it in the workflow (or AWS_REGION)',
-  'vertex-region': 'it decides where the Google credentials are sent: set it in the workflow',
-  'vertex-project-id': 'it decides where the Google credentials are sent: set it in the workflow',
   'bot-login': 'it decides whose comments the action trusts as its own: set it in the workflow',
   'config-file': 'it names the config file itself: set it in the workflow',
   'trigger-phrase': 'it decides whether a comment starts the action, before the file is read: set it in the workflow',
 };
 
-/** Inputs the config file may set: every input except those above. */
-export const CONFIG_FILE_KEYS = INPUT_NAMES.filter((name) => !(name in NOT_IN_CONFIG_FILE));
+/** Settings the config file may set: every setting except those above. */
+export const CONFIG_FILE_KEYS: InputName[] = INPUT_NAMES.filter((name) => !(name in NOT_IN_CONFIG_FILE));
 
-/** Inputs that take a list (one per line or comma-separated); the config file may give a YAML list. */
+/** Settings that take a list (one per line or comma-separated); the config file may give a YAML list. */
 export const LIST_INPUTS: readonly InputName[] = ['include', 'exclude', 'guidelines-files'];
+
+/**
+ * Names that were inputs before 1.0 and are no more: each fails the run, in the workflow and
+ * in the config file, with what to write instead (a silently ignored setting is worse than an
+ * error: the user believes it applies).
+ */
+export const RETIRED_INPUTS: Readonly<Record<string, string>> = {
+  'anthropic-timeout-seconds':
+    'it is now `timeout-seconds` (it applies to Bedrock and Vertex AI too), set in the config file',
+  'small-max-lines': 'it is now `max-lines-small`, set in the config file',
+  'medium-max-lines': 'it is now `max-lines-medium`, set in the config file',
+  'aws-region':
+    'the Bedrock region now comes from the environment only: AWS_REGION (set by `aws-actions/configure-aws-credentials` with its `aws-region`) or AWS_DEFAULT_REGION',
+  'vertex-region':
+    'the Vertex AI location now comes from the environment only: CLOUD_ML_REGION (e.g. `env: CLOUD_ML_REGION: us-east5` on the step), else `global`',
+  'vertex-project-id':
+    'the Google Cloud project now comes from the environment only: GOOGLE_CLOUD_PROJECT (set by `google-github-actions/auth` with its `project_id`) or GCLOUD_PROJECT',
+};
+
+/** Values that were accepted before 1.0, per setting, with the value to write instead. */
+export const RETIRED_VALUES: Readonly<Partial<Record<InputName, Readonly<Record<string, string>>>>> = {
+  'review-event': { COMMENT: 'comment', 'REQUEST_CHANGES-on-critical': 'request-changes-on-critical' },
+};

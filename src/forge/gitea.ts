@@ -415,6 +415,27 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
           null,
         ),
       ),
+
+    /**
+     * Gitea added `POST …/pulls/{index}/comments/{id}/resolve` in 2026 (go-gitea/gitea#36441);
+     * older Gitea and Forgejo have no such route (404/405), and neither can reply in a review
+     * thread, so there the thread stays as it is and the summary counts the fix instead.
+     */
+    resolveThread: (comment: ReviewComment) =>
+      call('resolveThread', async () => {
+        if (opts.kind !== 'gitea') return 'unsupported' as const;
+        try {
+          await send('POST /repos/{owner}/{repo}/pulls/{index}/comments/{id}/resolve', {
+            ...pr,
+            id: comment.inReplyTo ?? comment.id,
+          });
+          return 'resolved' as const;
+        } catch (error) {
+          const status = httpStatusOf(error);
+          if (status === 404 || status === 405) return 'unsupported' as const;
+          throw error;
+        }
+      }),
   };
 }
 

@@ -15,11 +15,11 @@ import type {
   MessageCountTokensParams,
   MessageStreamParams,
   TextBlockParam,
-  Usage,
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ModelClient, ModelDescriptor, ModelRequest, PromptBlock, TokenUsage } from '../ports.js';
 import { checkCredentials } from './credentials.js';
 import { finishStream, toOutputConfig } from './structured-output.js';
+export { toTokenUsage } from './structured-output.js';
 import { planThinking, thinkingParams, type ThinkingPlan } from './thinking.js';
 
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
@@ -217,14 +217,6 @@ function toDescriptor(info: ModelInfo): ModelDescriptor {
   };
 }
 
-export function toTokenUsage(usage: Usage): TokenUsage {
-  return {
-    input: usage.input_tokens ?? 0,
-    output: usage.output_tokens ?? 0,
-    cacheWrite: usage.cache_creation_input_tokens ?? 0,
-    cacheRead: usage.cache_read_input_tokens ?? 0,
-  };
-}
 
 /** Counts HTTP attempts of one call (the SDK runs per-request middleware on every retry). */
 export function countAttempts(context: CallContext): Middleware {

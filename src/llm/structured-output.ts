@@ -6,8 +6,8 @@
 import { partialParse } from '@anthropic-ai/sdk/_vendor/partial-json-parser/parser';
 import type { MessageStream } from '@anthropic-ai/sdk/lib/MessageStream';
 import type { JSONOutputFormat, Message } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { Usage } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { ModelReply, TokenUsage } from '../ports.js';
-import { toTokenUsage } from './anthropic.js';
 
 /** The `output_config` that constrains the reply to `schema`. */
 export function toOutputConfig(schema: Record<string, unknown>): { format: JSONOutputFormat } {
@@ -68,4 +68,14 @@ export function endedInThinking(message: Pick<Message, 'content'>): boolean {
   return !message.content
     .slice(lastThinking + 1)
     .some((b) => b.type === 'text' && b.text.trim() !== '');
+}
+
+/** Billed tokens of a message, as the API's `usage` reports them. */
+export function toTokenUsage(usage: Usage): TokenUsage {
+  return {
+    input: usage.input_tokens ?? 0,
+    output: usage.output_tokens ?? 0,
+    cacheWrite: usage.cache_creation_input_tokens ?? 0,
+    cacheRead: usage.cache_read_input_tokens ?? 0,
+  };
 }
