@@ -104,7 +104,7 @@ describe('buildReviewRequest', () => {
   test('the answer schema is the public findings format', () => {
     expect(req.outputSchema).toBe(ANSWER_SCHEMA);
     const items = (ANSWER_SCHEMA.properties as Record<string, { items?: { required: string[] } }>).findings!.items!;
-    expect(items.required).toEqual(['path', 'line', 'side', 'severity', 'title', 'body']);
+    expect(items.required).toEqual(['path', 'line', 'side', 'severity', 'title', 'body', 'scenario', 'evidence']);
   });
 
   test('the fixed overhead (system text + schema) stays under 1,500 estimated tokens', () => {

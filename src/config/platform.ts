@@ -1,12 +1,13 @@
 /**
- * Which Claude platform serves the model calls, and the checks on its region and project
- * values. Pure: the environment is never read here (main.ts passes the values in).
+ * Which Claude platform serves the model calls, and the checks on the region and project
+ * values that the cloud login steps leave in the environment. Pure: the environment is never
+ * read here (main.ts passes it in).
  */
 
 export const PROVIDERS = ['anthropic', 'bedrock', 'vertex'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
-/** The platform inputs as given; empty inputs are null (main.ts fills them from the environment). */
+/** The platform: `provider`, and a region or project given directly (always null from readConfig: they come from the environment). */
 export type PlatformConfig = {
   provider: Provider;
   awsRegion: string | null;
@@ -14,6 +15,7 @@ export type PlatformConfig = {
   vertexProjectId: string | null;
 };
 
+/** What a value is for (the names the inputs had before 1.0; now each is an environment variable's job). */
 export type PlatformInput = 'aws-region' | 'vertex-region' | 'vertex-project-id';
 
 /** us-east-1, eu-central-1, ap-southeast-2, us-gov-west-1, il-central-1, … */
@@ -42,6 +44,6 @@ const FORMS: Record<PlatformInput, { pattern: RegExp; form: string }> = {
 export function platformValueProblem(input: PlatformInput, value: string, source?: string): string | null {
   const { pattern, form } = FORMS[input];
   if (pattern.test(value)) return null;
-  const where = source ? `${source} (read because input \`${input}\` is empty)` : `input \`${input}\``;
+  const where = source ?? `input \`${input}\``;
   return `${where} must be ${form}; got "${value}"`;
 }
