@@ -32,22 +32,7 @@ export async function connectForge(opts: {
   const detected = detectForge(opts.env);
   const apiUrl = opts.env.GITHUB_API_URL?.trim() || 'https://api.github.com';
   const kind = await resolveForgeKind(detected, apiUrl, token, opts.log);
-  if (kind === 'github') {
-    // A run makes two or three writes, so GitHub's one-write-a-second pacing would only add waiting.
-    const forge = createGitHubForge({
-      token,
-      apiUrl,
-      owner,
-      repo,
-      pullNumber: opts.pullNumber,
-      log: opts.log,
-      retry: { retries: 2, spaceWrites: false },
-      ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
-    });
-    return { forge, readOnlyFork: false };
-  }
-  const forge = createGiteaForge({
-    kind,
+  const common = {
     token,
     apiUrl,
     owner,
@@ -55,6 +40,11 @@ export async function connectForge(opts: {
     pullNumber: opts.pullNumber,
     log: opts.log,
     ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
-  });
+  };
+  if (kind === 'github') {
+    // A run makes two or three writes, so GitHub's one-write-a-second pacing would only add waiting.
+    return { forge: createGitHubForge({ ...common, retry: { retries: 2, spaceWrites: false } }), readOnlyFork: false };
+  }
+  const forge = createGiteaForge({ kind, ...common });
   return { forge, readOnlyFork: opts.fork && (await isActionsToken(apiUrl, token, opts.log)) };
 }

@@ -1,5 +1,6 @@
 import type { ReadAllOptions, SnapshotFile, SnapshotReader } from '../context/snapshot-port.js';
 import { mapPool } from '../review/pool.js';
+import { wantedPaths, type Listing } from './snapshot-listing.js';
 import { ForgeError, httpStatusOf, redact } from './forge-error.js';
 import type { GiteaClient, GiteaKind } from './gitea.js';
 import { decodeText, DEFAULT_MAX_FILE_BYTES, readTarGzTexts } from './untar.js';
@@ -33,7 +34,6 @@ type Operation = 'listFiles' | 'readFiles' | 'readAll';
 type GiteaTreeEntry = { path?: string; mode?: string; type?: string; size?: number };
 type GiteaTree = { tree?: GiteaTreeEntry[] | null; truncated?: boolean; total_count?: number };
 type GiteaContents = { path?: string; type?: string; size?: number; encoding?: string | null; content?: string | null };
-type Listing = { sizes: Map<string, number>; truncated: boolean };
 
 // setting.API.DefaultGitTreesPerPage; a server configured lower simply sends shorter pages.
 const TREE_PAGE = 1000;
@@ -139,12 +139,7 @@ export function createGiteaSnapshot(opts: GiteaSnapshotOptions): SnapshotReader 
     readFiles: (paths, ref) =>
       call('readFiles', ref, async () => {
         const listing = listings.get(ref);
-        const wanted = [...new Set(paths)].filter((path) => {
-          if (path === '') return false;
-          const size = listing?.sizes.get(path);
-          if (size === undefined) return !listing || listing.truncated;
-          return size <= maxFileBytes;
-        });
+        const wanted = wantedPaths(paths, listing, maxFileBytes);
         const read = new Map<string, string>();
         const unanswered: string[] = [];
         // A short answer (the server's response-size limit) leaves a tail to ask for again;

@@ -1,5 +1,6 @@
 import type { ReadAllOptions, SnapshotFile, SnapshotReader } from '../context/snapshot-port.js';
 import { mapPool } from '../review/pool.js';
+import { wantedPaths, type Listing } from './snapshot-listing.js';
 import { ForgeError, httpStatusOf, redact } from './forge-error.js';
 import type { GitHubOctokit } from './github.js';
 import { DEFAULT_MAX_FILE_BYTES, readTarGzTexts } from './untar.js';
@@ -29,7 +30,6 @@ export type GitHubSnapshotOptions = {
 };
 
 type Operation = 'listFiles' | 'readFiles' | 'readAll';
-type Listing = { sizes: Map<string, number>; truncated: boolean };
 type GitTreeEntry = { path?: string; mode?: string; type?: string; size?: number };
 type BlobAnswer = { byteSize?: number; isBinary?: boolean | null; isTruncated?: boolean; text?: string | null } | null;
 type BlobsAnswer = { repository: Record<string, BlobAnswer> | null };
@@ -85,12 +85,7 @@ export function createGitHubSnapshot(opts: GitHubSnapshotOptions): SnapshotReade
     readFiles: (paths, ref) =>
       call('readFiles', ref, async () => {
         const listing = listings.get(ref);
-        const wanted = [...new Set(paths)].filter((path) => {
-          if (path === '') return false;
-          const size = listing?.sizes.get(path);
-          if (size === undefined) return !listing || listing.truncated;
-          return size <= maxFileBytes;
-        });
+        const wanted = wantedPaths(paths, listing, maxFileBytes);
         const read = new Map<string, string>();
         const batches = packBatches(wanted, listing?.sizes, batchSize);
         await mapPool(batches, concurrency, async (batch) => {
