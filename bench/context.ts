@@ -57,7 +57,11 @@ const git = (cwd: string, ...args: string[]) =>
     .trim();
 
 /** A temp git repository whose two commits are the synthetic base and head; their SHAs. */
-function writeGitRepo(dir: string, base: Map<string, string>, head: Map<string, string>): { base: string; head: string } {
+function writeGitRepo(
+  dir: string,
+  base: Map<string, string>,
+  head: Map<string, string>,
+): { base: string; head: string } {
   const write = (files: Map<string, string>) => {
     for (const [path, text] of files) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -113,7 +117,12 @@ export async function measureContext(compiled: string): Promise<ContextResult> {
     const timed = proxy.log.filter((r) => r.start >= fromGitHub.from && r.start <= fromGitHub.to);
     const counts = new Map<string, number>();
     for (const r of timed) {
-      const what = `${r.method} ${r.url.split('?')[0]!.replace(/^\/repos\/[^/]+\/[^/]+/, '').replace(/\/[0-9a-f]{40}$/, '/{sha}') || '/repo'}`;
+      const what = `${r.method} ${
+        r.url
+          .split('?')[0]!
+          .replace(/^\/repos\/[^/]+\/[^/]+/, '')
+          .replace(/\/[0-9a-f]{40}$/, '/{sha}') || '/repo'
+      }`;
       counts.set(what, (counts.get(what) ?? 0) + 1);
     }
     const kinds = [...counts].map(([what, n]) => `${n}× ${what}`).join(', ');

@@ -31,7 +31,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function repoFiles(changed: boolean): Record<string, string> {
   const lines = Array.from({ length: 60 }, (_, i) => `line ${i + 1}${changed && i >= 9 && i < 14 ? ' changed' : ''}`);
   const files: Record<string, string> = { 'src/app.ts': `${lines.join('\n')}\n` };
-  for (let i = 0; i < 30; i++) files[`src/lib/util${i}.ts`] = `export function util${i}(x: number) {\n  return x + ${i};\n}\n`;
+  for (let i = 0; i < 30; i++)
+    files[`src/lib/util${i}.ts`] = `export function util${i}(x: number) {\n  return x + ${i};\n}\n`;
   return files;
 }
 
@@ -89,7 +90,14 @@ function eventOf(world: World, kind: Kind): { eventName: string; payload: unknow
   const body = kind === 'review-command' ? '/review' : 'Thanks, looks good to me. I will merge after lunch.';
   const id = world.github.state.nextId++;
   const at = new Date().toISOString();
-  world.github.state.issueComments.push({ id, issueNumber: PR, body, user: 'Codertocat', createdAt: at, updatedAt: at });
+  world.github.state.issueComments.push({
+    id,
+    issueNumber: PR,
+    body,
+    user: 'Codertocat',
+    createdAt: at,
+    updatedAt: at,
+  });
   return { eventName: 'issue_comment', payload: commentPayload(id, body) };
 }
 
@@ -127,7 +135,12 @@ async function timeRunIn(world: World, kind: Kind, toExit: boolean): Promise<Run
   let messagesAt = NaN;
   let stop = () => {};
   world.model.onRequest((r) => {
-    if (Number.isNaN(messagesAt) && r.method === 'POST' && r.url.startsWith('/v1/messages') && !r.url.includes('count_tokens')) {
+    if (
+      Number.isNaN(messagesAt) &&
+      r.method === 'POST' &&
+      r.url.startsWith('/v1/messages') &&
+      !r.url.includes('count_tokens')
+    ) {
       messagesAt = r.start;
       if (!toExit) stop();
     }

@@ -26,7 +26,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** A request as a short label: `GET /repos/o/r/pulls/2` → `GET pulls/2`. */
 function label(r: { method: string; url: string; server: string }): string {
-  const path = r.url.split('?')[0]!.replace(/^\/repos\/[^/]+\/[^/]+\/?/, '') || 'repo';
+  const path =
+    r.url
+      .split('?')[0]!
+      .replace(/^\/repos\/[^/]+\/[^/]+\/?/, '')
+      .replace(/^\/_codeload\/.*$/, 'codeload')
+      .replace(/[0-9a-f]{40}/g, '{sha}') || 'repo';
   return `${r.method} ${r.server === 'model' ? path.replace(/^\/v1\//, 'v1/') : path}`;
 }
 
@@ -170,7 +175,11 @@ export async function modelPhaseSection(rows: Row[]): Promise<void> {
       `(ratios are scale-free; times below in real seconds, i.e. × ${TIME_SCALE})`,
   );
   for (const ceiling of [40_000, 100_000, 400_000]) {
-    const f = await modelPhase(diff, { 'max-tokens-per-run': String(ceiling), model: 'sonnet', 'max-concurrency': '4' });
+    const f = await modelPhase(diff, {
+      'max-tokens-per-run': String(ceiling),
+      model: 'sonnet',
+      'max-concurrency': '4',
+    });
     const t0 = f.calls[0]?.start ?? 0;
     const real = (ms: number) => fmt((ms * TIME_SCALE) / 1000, 1);
     const ratio = f.phaseMs / f.slowestMs;

@@ -39,7 +39,10 @@ export function tokenTimedModel() {
       await new Promise((resolve) => setTimeout(resolve, callMs(output) / TIME_SCALE));
       const usage: TokenUsage = { input, output, cacheWrite: 0, cacheRead: 0 };
       calls.push({ start, end: performance.now(), input, output, review: request.outputSchema === ANSWER_SCHEMA });
-      const answer = { summary: 'Validation moved into its own module; retries wrap the payment client.', findings: [] };
+      const answer = {
+        summary: 'Validation moved into its own module; retries wrap the payment client.',
+        findings: [],
+      };
       return { output: answer, stopReason: 'tool_use', usage };
     },
   };
