@@ -167,14 +167,14 @@ describe('run', () => {
     expect(forge.comments[0]!.body).toContain('No problems found.');
   });
 
-  test('REQUEST_CHANGES-on-critical requests changes only for a critical finding', async () => {
+  test('request-changes-on-critical requests changes only for a critical finding', async () => {
     const forge = memoryForge(addedFile('src/a.ts', codeLines(5)));
     const model = scriptedModel(() => ({
       summary: 's',
       findings: [{ path: 'src/a.ts', line: 1, side: 'RIGHT', severity: 'critical', title: 'SQL injection', body: 'b' }],
     }));
     await run({
-      config: config({ 'review-event': 'REQUEST_CHANGES-on-critical' }),
+      config: config({ 'review-event': 'request-changes-on-critical' }),
       forge,
       model: model.client,
       log: silent,

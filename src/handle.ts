@@ -74,7 +74,8 @@ export async function handle(trigger: Exclude<Trigger, { kind: 'ignore' }>, deps
       return { kind: 'refused', reason: gate.reason };
     }
   }
-  await react(forge, who, thread !== null, 'eyes', log);
+  // 👀 goes out beside the work, not before it: it is a courtesy, never worth a round trip of waiting.
+  const seen = react(forge, who, thread !== null, 'eyes', log);
   try {
     let handled: Handled;
     if (trigger.kind === 'help') {
@@ -94,9 +95,11 @@ export async function handle(trigger: Exclude<Trigger, { kind: 'ignore' }>, deps
     } else {
       handled = { kind: 'reviewed', result: await run({ ...deps, request: trigger.request }) };
     }
+    await seen;
     await react(forge, who, thread !== null, '+1', log);
     return handled;
   } catch (error) {
+    await seen;
     await react(forge, who, thread !== null, 'confused', log);
     if (who && (trigger.kind === 'review' || trigger.kind === 'ask')) {
       await noteFailure(forge, error instanceof Error ? error.message : String(error)).catch(() => {});

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { actionOutputs } from './action-outputs.js';
+import { actionOutputs, statusOutputs, type SkipReason } from './action-outputs.js';
 import { ConfigError, readConfig, type Config } from './config/config.js';
 import type { InputName } from './config/inputs.js';
 import { loadRepoConfig } from './config/repo-config.js';
@@ -53,7 +53,12 @@ function refuseBadCredential(inputs: Config): void {
   if (!checked.ok) throw new ConfigError(checked.error);
 }
 
-async function skip(reason: string): Promise<void> {
+function setOutputs(outputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
+async function skip(reason: string, why: SkipReason): Promise<void> {
+  setOutputs(statusOutputs('skipped', why));
   core.notice(`Skipped: ${reason}`);
   await core.summary.addRaw(`Claude review skipped: ${reason}\n`).write();
 }
@@ -64,8 +69,7 @@ async function deliver(result: RunResult, prNumber: number): Promise<void> {
   writeFileSync(findingsFile, `${JSON.stringify(result.findings ?? { summary: '', findings: [] }, null, 2)}\n`);
   const sarifFile = findingsFile.replace(/\.json$/, '.sarif');
   writeFileSync(sarifFile, `${JSON.stringify(toSarif(result.findings, VERSION), null, 2)}\n`);
-  for (const [name, value] of Object.entries(actionOutputs(result, findingsFile, sarifFile)))
-    core.setOutput(name, value);
+  setOutputs(actionOutputs(result, findingsFile, sarifFile));
   for (const a of annotationsFor(result.placement)) {
     const props = { title: a.title, file: a.file, startLine: a.startLine, endLine: a.endLine };
     if (a.level === 'error') core.error(a.message, props);
@@ -92,6 +96,7 @@ async function report(handled: Handled, prNumber: number): Promise<void> {
         ? 'Posted the command help.'
         : `Question ${handled.result.answered ? 'answered' : 'not answered'} (${handled.result.tokens} tokens).`;
   core.info(line);
+  setOutputs(handled.kind === 'refused' ? statusOutputs('skipped', 'not-allowed') : statusOutputs('answered'));
   core.setOutput('total-tokens', String(handled.kind === 'answered' ? handled.result.tokens : 0));
   await core.summary.addRaw(`Claude review: ${line}\n`).write();
 }
@@ -114,6 +119,7 @@ function recordSpendOnCancel(): void {
     core.warning(`Cancelled (${signal}): recording the tokens spent so far, then stopping.`);
     const grace = new Promise((done) => setTimeout(done, CANCEL_GRACE_MS).unref());
     void Promise.race([Promise.allSettled(cancellation.map((flush) => flush())), grace]).finally(() => {
+      setOutputs(statusOutputs('failed'));
       core.setFailed(`The run was cancelled (${signal}).`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
@@ -130,14 +136,14 @@ export async function main(): Promise<void> {
     // pull request, credentials); only then can the repository config file be read, from the
     // pull request's base commit, and merged under them (`config` below).
     const getInput = (name: InputName) => core.getInput(name);
-    const inputs = readConfig(getInput);
+    const inputs = readConfig(getInput, {}, undefined, 'workflow');
     for (const secret of [inputs.credentials.apiKey, inputs.credentials.authToken, inputs.githubToken]) {
       if (secret) core.setSecret(secret);
     }
     const payload = readEventPayload(env('GITHUB_EVENT_PATH'));
     // Drafts pass this first look: the config file may set `review-drafts` (decided below).
     const first = readTrigger(env('GITHUB_EVENT_NAME'), payload, { ...inputs, reviewDrafts: true });
-    if (first.kind === 'ignore') return await skip(`${first.reason}.`);
+    if (first.kind === 'ignore') return await skip(`${first.reason}.`, 'not-triggered');
     refuseBadCredential(inputs);
 
     const fork = isForkPullRequest(payload);
@@ -151,6 +157,7 @@ export async function main(): Promise<void> {
     if (fork && noCredential)
       return await skip(
         `the Anthropic key is not available to this run. ${onGitea ? FORK_ADVICE : GITHUB_FORK_ADVICE}`,
+        'fork',
       );
     const log = { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) };
     const { forge, readOnlyFork } = await connectForge({
@@ -163,17 +170,23 @@ export async function main(): Promise<void> {
       log: log.info,
     });
     if (readOnlyFork)
-      return await skip(`this pull request comes from a fork and the token cannot post. ${FORK_ADVICE}`);
+      return await skip(`this pull request comes from a fork and the token cannot post. ${FORK_ADVICE}`, 'fork');
 
-    const repoConfig = await loadRepoConfig(forge, await forge.getPullRequest(), inputs.configFile, log);
-    const config = readConfig(getInput, repoConfig.values, repoConfig.path ?? undefined);
+    // What every review reads first is asked for now, in parallel, while the config file is read
+    // (each answer is kept by the forge client). The file is read at the base commit the API
+    // names (an event's payload may be older than the pull request).
+    const early = Promise.all([forge.getDiff(), forge.identity()]);
+    early.catch(() => {}); // a failure is reported where the pipeline asks again
+    const repoConfig = await loadRepoConfig(forge, (await forge.getPullRequest()).baseSha, inputs.configFile, log);
+    const config = readConfig(getInput, repoConfig.values, repoConfig.path ?? undefined, 'workflow');
     const trigger = readTrigger(env('GITHUB_EVENT_NAME'), payload, config);
-    if (trigger.kind === 'ignore') return await skip(`${trigger.reason}.`);
+    if (trigger.kind === 'ignore') return await skip(`${trigger.reason}.`, 'not-triggered');
     const model = modelClient(config, onGitea);
 
     const onCancel = (flush: () => Promise<void>) => cancellation.push(flush);
     await report(await handle(trigger, { config, forge, model, log, onCancel }), trigger.prNumber);
   } catch (error) {
+    setOutputs(statusOutputs('failed'));
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
 }

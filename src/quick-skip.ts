@@ -1,8 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import { statusOutputs } from './action-outputs.js';
 import { readTrigger } from './trigger/trigger.js';
 
 /** Trigger phrases the quick path understands; anything else goes through the full config check. */
 const PLAIN_PHRASE = /^[\w@/.-]{1,40}$/;
+
+/**
+ * Step outputs in the runner's file format, as `core.setOutput` writes them (`name<<delimiter`,
+ * the value, the delimiter), so later steps' `if:` sees the same `status` as on the full path.
+ */
+function appendOutputs(file: string | undefined, outputs: Record<string, string>): void {
+  if (!file) return;
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const text = Object.entries(outputs)
+    .map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
+    .join('');
+  appendFileSync(file, text);
+}
 
 /**
  * Most runs of a workflow with an `issue_comment` trigger are comments that say nothing to the
@@ -17,6 +32,7 @@ export function skipQuickly(env: NodeJS.ProcessEnv, payload: unknown): boolean {
   if (!PLAIN_PHRASE.test(phrase)) return false;
   const trigger = readTrigger(event, payload, { reviewDrafts: true, triggerPhrases: [phrase, '@claude-review'] });
   if (trigger.kind !== 'ignore') return false;
+  appendOutputs(env.GITHUB_OUTPUT, statusOutputs('skipped', 'not-triggered'));
   process.stdout.write(`::notice::Skipped: ${trigger.reason}.\n`);
   const summary = env.GITHUB_STEP_SUMMARY;
   if (summary) appendFileSync(summary, `Claude review skipped: ${trigger.reason}.\n`);

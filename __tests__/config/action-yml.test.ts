@@ -3,7 +3,15 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG_FILE_KEYS, INPUT_DEFAULTS, INPUT_NAMES } from '../../src/config/inputs.js';
+import { SKIP_REASONS } from '../../src/action-outputs.js';
+import {
+  CONFIG_FILE_KEYS,
+  FILE_SETTING_NAMES,
+  INPUT_DEFAULTS,
+  INPUT_NAMES,
+  RETIRED_INPUTS,
+  WORKFLOW_INPUT_NAMES,
+} from '../../src/config/inputs.js';
 import { PRIORITY_ORDER_TEXT } from '../../src/plan/priority.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -13,7 +21,10 @@ const action = parse(readFileSync(resolve(root, 'action.yml'), 'utf8')) as {
   runs: { using: string; main: string };
 };
 const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+const reference = readFileSync(resolve(root, 'docs/inputs.md'), 'utf8');
 const OUTPUTS = [
+  'status',
+  'skip-reason',
   'model',
   'tier',
   'input-tokens',
@@ -28,9 +39,9 @@ const OUTPUTS = [
 ];
 
 describe('action.yml is the public contract', () => {
-  test('declares exactly the inputs the action reads, with the same defaults', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort());
-    for (const name of INPUT_NAMES) {
+  test('declares exactly the workflow inputs, with the same defaults', () => {
+    expect(Object.keys(action.inputs)).toEqual(WORKFLOW_INPUT_NAMES);
+    for (const name of WORKFLOW_INPUT_NAMES) {
       const declared = action.inputs[name]!.default ?? '';
       const description = action.inputs[name]!.description;
       expect(description.length).toBeGreaterThan(10);
@@ -50,13 +61,28 @@ describe('action.yml is the public contract', () => {
     }
   });
 
-  test('declares the outputs of DESIGN.md and runs the committed bundle on node24', () => {
+  test('declares the outputs of DESIGN.md and the status, and runs the committed bundle on node24', () => {
     expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUTS].sort());
+    for (const reason of SKIP_REASONS) expect(action.outputs['skip-reason']!.description).toContain(`\`${reason}\``);
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
-  test('the README documents every input and output in its tables', () => {
-    for (const name of [...INPUT_NAMES, ...OUTPUTS]) expect(readme).toContain(`| \`${name}\` |`);
+  test('no setting only the config file takes, and no retired name, is declared', () => {
+    for (const name of [...FILE_SETTING_NAMES, ...Object.keys(RETIRED_INPUTS)])
+      expect(action.inputs).not.toHaveProperty(name);
+  });
+
+  test('docs/inputs.md documents every input, setting, output, skip reason and retired name in its tables', () => {
+    for (const name of [...INPUT_NAMES, ...OUTPUTS, ...Object.keys(RETIRED_INPUTS)])
+      expect([name, reference]).toEqual([name, expect.stringContaining(`| \`${name}\` |`)]);
+    for (const reason of SKIP_REASONS) expect(reference).toContain(`\`${reason}\``);
+  });
+
+  test('the README tables hold the workflow inputs only; the settings of the file are linked', () => {
+    for (const name of WORKFLOW_INPUT_NAMES)
+      expect([name, readme]).toEqual([name, expect.stringContaining(`| \`${name}\` |`)]);
+    for (const name of FILE_SETTING_NAMES) expect(readme).not.toContain(`| \`${name}\` |`);
+    expect(readme).toContain('(docs/inputs.md)');
   });
 
   test('the README states the priority order the planner follows', () => {

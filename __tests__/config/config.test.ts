@@ -1,6 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConfigError, readConfig, splitList } from '../../src/config/config.js';
-import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from '../../src/config/inputs.js';
+import {
+  FILE_SETTING_NAMES,
+  INPUT_DEFAULTS,
+  INPUT_NAMES,
+  RETIRED_INPUTS,
+  WORKFLOW_INPUT_NAMES,
+  type InputName,
+} from '../../src/config/inputs.js';
 
 /** getInput as the runner gives it: '' for anything not set in the workflow. */
 function inputs(set: Partial<Record<InputName, string>>): (name: InputName) => string {
@@ -59,20 +66,21 @@ describe('readConfig defaults', () => {
   });
 
   test('an input set to whitespace only counts as unset', () => {
-    const c = readConfig(inputs({ 'small-max-lines': '   ', 'model-small': ' \n', 'dry-run': ' ' }));
+    const c = readConfig(inputs({ 'max-lines-small': '   ', 'model-small': ' \n', 'dry-run': ' ' }));
     expect(c.smallMaxLines).toBe(200);
     expect(c.tierModels.small).toBe('haiku');
     expect(c.dryRun).toBe(false);
   });
 
-  test('every input has a default entry, and getInput is asked for every one of them', () => {
+  test('every setting has a default entry; getInput is asked for every one of them and every retired name', () => {
     const asked: string[] = [];
     readConfig((name) => {
       asked.push(name);
       return '';
     });
-    expect(asked.sort()).toEqual([...INPUT_NAMES].sort());
+    expect([...new Set(asked)].sort()).toEqual([...INPUT_NAMES, ...Object.keys(RETIRED_INPUTS)].sort());
     expect(Object.keys(INPUT_DEFAULTS).sort()).toEqual([...INPUT_NAMES].sort());
+    expect(INPUT_NAMES).toEqual([...WORKFLOW_INPUT_NAMES, ...FILE_SETTING_NAMES]);
   });
 });
 
@@ -80,13 +88,13 @@ describe('readConfig accepts well-formed values', () => {
   test('numbers, booleans, enums and models are parsed', () => {
     const c = readConfig(
       inputs({
-        'small-max-lines': '50',
-        'medium-max-lines': '1_000',
+        'max-lines-small': '50',
+        'max-lines-medium': '1_000',
         'max-tokens-per-run': ' 250000 ',
         'max-output-tokens': '256',
         'max-comments': '0',
         'min-severity': 'high',
-        'review-event': 'REQUEST_CHANGES-on-critical',
+        'review-event': 'request-changes-on-critical',
         'review-drafts': 'TRUE',
         'dry-run': 'False',
         model: 'claude-sonnet-5-5',
@@ -128,16 +136,16 @@ describe('readConfig accepts well-formed values', () => {
     );
   });
 
-  test('medium-max-lines equal to small-max-lines is allowed', () => {
-    const c = readConfig(inputs({ 'small-max-lines': '300', 'medium-max-lines': '300' }));
+  test('max-lines-medium equal to max-lines-small is allowed', () => {
+    const c = readConfig(inputs({ 'max-lines-small': '300', 'max-lines-medium': '300' }));
     expect([c.smallMaxLines, c.mediumMaxLines]).toEqual([300, 300]);
   });
 });
 
 describe('readConfig rejects bad values, naming the input and the accepted form', () => {
   const wholeNumbers: [InputName, string, RegExp][] = [
-    ['small-max-lines', '-1', /from 0 to/],
-    ['medium-max-lines', 'lots', /from 0 to/],
+    ['max-lines-small', '-1', /from 0 to/],
+    ['max-lines-medium', 'lots', /from 0 to/],
     ['max-tokens-per-run', '0', /from 1 to/],
     ['max-tokens-per-run', '1e5', /from 1 to/],
     ['max-tokens-per-run', '12.5', /from 1 to/],
@@ -171,8 +179,8 @@ describe('readConfig rejects bad values, naming the input and the accepted form'
   test('review-event lists both policies (and is case-sensitive)', () => {
     const e = errorOf({ 'review-event': 'request_changes' });
     expect(e.message).toContain('`review-event`');
-    expect(e.message).toContain('`COMMENT`');
-    expect(e.message).toContain('`REQUEST_CHANGES-on-critical`');
+    expect(e.message).toContain('`comment`');
+    expect(e.message).toContain('`request-changes-on-critical`');
   });
 
   test.each([['model'], ['model-small'], ['model-medium'], ['model-large']] as [InputName][])(
@@ -204,22 +212,22 @@ describe('readConfig rejects bad values, naming the input and the accepted form'
     }
   });
 
-  test('medium-max-lines below small-max-lines is rejected, naming both values', () => {
-    const e = errorOf({ 'small-max-lines': '500', 'medium-max-lines': '100' });
-    expect(e.message).toContain('`medium-max-lines` (100)');
-    expect(e.message).toContain('`small-max-lines` (500)');
+  test('max-lines-medium below max-lines-small is rejected, naming both values', () => {
+    const e = errorOf({ 'max-lines-small': '500', 'max-lines-medium': '100' });
+    expect(e.message).toContain('`max-lines-medium` (100)');
+    expect(e.message).toContain('`max-lines-small` (500)');
   });
 
-  test('medium-max-lines below the default small-max-lines is rejected too', () => {
-    expect(errorOf({ 'medium-max-lines': '199' }).message).toContain('`small-max-lines` (200)');
+  test('max-lines-medium below the default max-lines-small is rejected too', () => {
+    expect(errorOf({ 'max-lines-medium': '199' }).message).toContain('`max-lines-small` (200)');
   });
 
   // BUG: the tier-order check runs only after every other input parsed, so it is not
   // reported together with the other mistakes (config.ts, readConfig).
   test('the tier-order mistake is reported together with the other bad inputs', () => {
-    const e = errorOf({ 'small-max-lines': '500', 'medium-max-lines': '100', 'dry-run': 'maybe' });
+    const e = errorOf({ 'max-lines-small': '500', 'max-lines-medium': '100', 'dry-run': 'maybe' });
     expect(e.message).toContain('`dry-run`');
-    expect(e.message).toContain('`medium-max-lines` (100)');
+    expect(e.message).toContain('`max-lines-medium` (100)');
   });
 
   test('a rejected secret never appears in the message', () => {
@@ -279,5 +287,77 @@ describe('model inputs are checked before any request', () => {
   test('known lines and full ids pass', () => {
     const c = readConfig(inputs({ 'model-large': 'claude-opus-5-5', 'model-small': 'haiku' }));
     expect(c.tierModels).toEqual({ small: 'haiku', medium: 'sonnet', large: 'claude-opus-5-5' });
+  });
+});
+
+/** getInput of a workflow step: the runner passes whatever `with:` holds, declared or not. */
+function workflowError(set: Record<string, string>): string {
+  try {
+    readConfig((name) => set[name] ?? '', {}, undefined, 'workflow');
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).message;
+  }
+  throw new Error(`expected readConfig to reject ${JSON.stringify(set)}`);
+}
+
+describe('renamed and removed inputs fail loudly with what to write instead', () => {
+  test('each old name in the workflow fails, all at once, naming the new one', () => {
+    const message = workflowError({
+      'anthropic-timeout-seconds': '300',
+      'small-max-lines': '100',
+      'medium-max-lines': '900',
+      'aws-region': 'us-east-1',
+      'vertex-region': 'us-east5',
+      'vertex-project-id': 'my-project',
+    });
+    expect(message).toContain(
+      '- input `anthropic-timeout-seconds`: it is now `timeout-seconds` (it applies to Bedrock and Vertex AI too), a setting of the repository config file',
+    );
+    expect(message).toContain(
+      '- input `small-max-lines`: it is now `max-lines-small`, a setting of the repository config file',
+    );
+    expect(message).toContain('- input `medium-max-lines`: it is now `max-lines-medium`');
+    expect(message).toMatch(
+      /- input `aws-region`: it is no longer read: the Bedrock region comes from the environment: AWS_REGION/,
+    );
+    expect(message).toMatch(/- input `vertex-region`: .*CLOUD_ML_REGION/);
+    expect(message).toMatch(/- input `vertex-project-id`: .*GOOGLE_CLOUD_PROJECT/);
+  });
+
+  test('an old name fails on the command line and in tests too, not only in a workflow', () => {
+    expect(errorOf({ 'small-max-lines': '10' } as Partial<Record<InputName, string>>).message).toContain(
+      'input `small-max-lines`: it is now `max-lines-small`',
+    );
+  });
+
+  test.each([
+    ['COMMENT', 'comment'],
+    ['REQUEST_CHANGES-on-critical', 'request-changes-on-critical'],
+  ])('review-event %s is refused with the new spelling %s', (old, now) => {
+    const message = errorOf({ 'review-event': old }).message;
+    expect(message.split('\n')).toEqual([
+      'Invalid input:',
+      `- input \`review-event\`: \`${old}\` is now written \`${now}\``,
+    ]);
+  });
+
+  test('a setting only the config file takes is refused from the workflow, saying where it goes', () => {
+    const message = workflowError({ 'max-comments': '5', 'model-large': 'sonnet', 'max-tokens-per-run': '50000' });
+    expect(message).toContain(
+      '- input `max-comments` is not a workflow input: set it in the repository config file (`.github/claude-review.yml`',
+    );
+    expect(message).toContain('- input `model-large` is not a workflow input');
+    expect(message).not.toContain('max-tokens-per-run');
+  });
+
+  test('from a workflow, file settings still come from the file', () => {
+    const c = readConfig(
+      () => '',
+      { 'max-comments': '5', 'max-lines-small': '50' },
+      '.github/claude-review.yml',
+      'workflow',
+    );
+    expect([c.maxComments, c.smallMaxLines]).toEqual([5, 50]);
   });
 });

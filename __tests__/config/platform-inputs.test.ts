@@ -1,12 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConfigError, readConfig } from '../../src/config/config.js';
 import type { InputName } from '../../src/config/inputs.js';
+import { platformValueProblem } from '../../src/config/platform.js';
 
 const read = (set: Partial<Record<InputName, string>>) => readConfig((name) => set[name] ?? '');
 
-function errorOf(set: Partial<Record<InputName, string>>): string {
+function errorOf(set: Record<string, string>): string {
   try {
-    read(set);
+    readConfig((name) => set[name] ?? '', {}, undefined, 'workflow');
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigError);
     return (e as ConfigError).message;
@@ -14,47 +15,45 @@ function errorOf(set: Partial<Record<InputName, string>>): string {
   throw new Error(`expected readConfig to reject ${JSON.stringify(set)}`);
 }
 
-describe('the platform inputs', () => {
-  test('default to the Anthropic API with nothing else set', () => {
+describe('the provider input', () => {
+  test('defaults to the Anthropic API; region and project never come from an input', () => {
     expect(read({}).platform).toEqual({
       provider: 'anthropic',
       awsRegion: null,
       vertexRegion: null,
       vertexProjectId: null,
     });
+    expect(read({ provider: ' bedrock ' }).platform.provider).toBe('bedrock');
+    expect(read({ provider: 'vertex' }).platform.provider).toBe('vertex');
   });
 
-  test('take bedrock and vertex with their region and project, trimmed', () => {
-    expect(read({ provider: ' bedrock ', 'aws-region': 'us-gov-west-1' }).platform).toMatchObject({
-      provider: 'bedrock',
-      awsRegion: 'us-gov-west-1',
-    });
-    expect(
-      read({ provider: 'vertex', 'vertex-region': 'europe-west4', 'vertex-project-id': 'example.com:my-project' })
-        .platform,
-    ).toMatchObject({ provider: 'vertex', vertexRegion: 'europe-west4', vertexProjectId: 'example.com:my-project' });
-    for (const region of ['global', 'us', 'eu', 'us-east5', 'asia-northeast1', 'northamerica-northeast1']) {
-      expect(read({ 'vertex-region': region }).platform.vertexRegion).toBe(region);
-    }
-  });
-
-  test('bad values fail before any request, each naming its input, all at once', () => {
-    const message = errorOf({
-      provider: 'azure',
-      'aws-region': 'us-east',
-      'vertex-region': 'us central1',
-      'vertex-project-id': 'My Project',
-      'max-comments': '-1',
-    });
+  test('a bad provider fails before any request, with the old region inputs named in the same message', () => {
+    const message = errorOf({ provider: 'azure', 'aws-region': 'us-east-1', 'vertex-project-id': 'p' });
     expect(message).toContain('input `provider` must be one of `anthropic`, `bedrock`, `vertex`; got "azure"');
-    expect(message).toContain('input `aws-region` must be an AWS region such as `us-east-1`');
-    expect(message).toContain('input `vertex-region` must be a Vertex AI location such as `global`');
-    expect(message).toContain('input `vertex-project-id` must be a Google Cloud project id');
-    expect(message).toContain('input `max-comments`');
+    expect(message).toContain('input `aws-region`: it is no longer read');
+    expect(message).toContain('input `vertex-project-id`: it is no longer read');
+  });
+});
+
+describe('region and project values from the environment', () => {
+  test('are checked for their form, naming the variable they came from', () => {
+    expect(platformValueProblem('aws-region', 'us-gov-west-1', 'AWS_REGION')).toBeNull();
+    expect(platformValueProblem('aws-region', 'Frankfurt', 'AWS_REGION')).toBe(
+      'AWS_REGION (read because input `aws-region` is empty) must be an AWS region such as `us-east-1` or `eu-central-1`; got "Frankfurt"',
+    );
+    for (const region of ['global', 'us', 'eu', 'us-east5', 'asia-northeast1', 'northamerica-northeast1']) {
+      expect(platformValueProblem('vertex-region', region, 'CLOUD_ML_REGION')).toBeNull();
+    }
+    expect(platformValueProblem('vertex-region', 'us central1', 'CLOUD_ML_REGION')).toContain(
+      'CLOUD_ML_REGION (read because input `vertex-region` is empty) must be a Vertex AI location',
+    );
   });
 
   test('a project number or a too-short id is not a project id', () => {
-    expect(errorOf({ 'vertex-project-id': '123456789012' })).toContain('`vertex-project-id`');
-    expect(errorOf({ 'vertex-project-id': 'abc' })).toContain('`vertex-project-id`');
+    expect(platformValueProblem('vertex-project-id', 'example.com:my-project', 'GOOGLE_CLOUD_PROJECT')).toBeNull();
+    expect(platformValueProblem('vertex-project-id', '123456789012', 'GOOGLE_CLOUD_PROJECT')).toContain(
+      'GOOGLE_CLOUD_PROJECT (read because input `vertex-project-id` is empty) must be a Google Cloud project id',
+    );
+    expect(platformValueProblem('vertex-project-id', 'abc', 'GCLOUD_PROJECT')).toContain('GCLOUD_PROJECT');
   });
 });

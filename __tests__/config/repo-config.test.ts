@@ -83,9 +83,6 @@ describe('parseRepoConfig', () => {
           'github-token: ghs_x',
           'anthropic-base-url: https://collector.example',
           'provider: bedrock',
-          'aws-region: us-east-1',
-          'vertex-region: global',
-          'vertex-project-id: p',
           'bot-login: mallory',
           'config-file: other.yml',
           'trigger-phrase: /ai',
@@ -104,10 +101,32 @@ describe('parseRepoConfig', () => {
 
   test('unknown keys are refused with the accepted names, and a near miss gets a suggestion', () => {
     const message = problemOf(() => parseRepoConfig('max_comments: 3\nreviewers: [a]\n', FILE));
-    expect(message).toContain('line 1: `max_comments` is not an input (did you mean `max-comments`?)');
-    expect(message).toContain('line 2: `reviewers` is not an input');
+    expect(message).toContain('line 1: `max_comments` is not a setting (did you mean `max-comments`?)');
+    expect(message).toContain('line 2: `reviewers` is not a setting');
     const accepted = /accepted names: (.*)$/m.exec(message)![1]!;
     expect(accepted.split(', ').map((n) => n.replace(/`/g, ''))).toEqual(CONFIG_FILE_KEYS);
+  });
+
+  test('renamed and removed names fail with what to write instead, each with its line', () => {
+    const message = problemOf(() =>
+      parseRepoConfig(
+        'small-max-lines: 100\nanthropic-timeout-seconds: 300\naws-region: us-east-1\nconstructor: 1\n',
+        FILE,
+      ),
+    );
+    expect(message).toContain('line 1: `small-max-lines`: it is now `max-lines-small`');
+    expect(message).toContain(
+      'line 2: `anthropic-timeout-seconds`: it is now `timeout-seconds` (it applies to Bedrock and Vertex AI too)',
+    );
+    expect(message).toMatch(/line 3: `aws-region`: it is no longer read: .*AWS_REGION/);
+    expect(message).toContain('line 4: `constructor` is not a setting');
+  });
+
+  test('an old value from the file is refused with the new spelling and the file named', () => {
+    const file = parseRepoConfig('review-event: REQUEST_CHANGES-on-critical\n', FILE);
+    expect(problemOf(() => readConfig(workflow(), file, FILE))).toContain(
+      'input `review-event` (set in `.github/claude-review.yml`): `REQUEST_CHANGES-on-critical` is now written `request-changes-on-critical`',
+    );
   });
 
   test('malformed YAML names the file and the line', () => {
@@ -174,7 +193,7 @@ describe('loadRepoConfig', () => {
     forge.files[`${BASE}:${FILE}`] = 'max-tokens-per-run: 40000\n';
     forge.files[`${HEAD}:${FILE}`] = 'max-tokens-per-run: 999999\nmin-severity: nit\n';
     const { log, seen } = logs();
-    const loaded = await loadRepoConfig(forge, forge.pr, FILE, log);
+    const loaded = await loadRepoConfig(forge, forge.pr.baseSha, FILE, log);
     expect(loaded).toEqual({ path: FILE, values: { 'max-tokens-per-run': '40000' } });
     expect(forge.fileReads.every((r) => r.ref === BASE)).toBe(true);
     expect(seen.info).toEqual([`Settings from ${FILE} at base bbbbbbb: max-tokens-per-run.`]);
@@ -190,7 +209,7 @@ describe('loadRepoConfig', () => {
   ])('at the default, %s is found (the earlier places %j being absent)', async (where, looked) => {
     const forge = memoryForge('');
     forge.files[where] = 'max-comments: 5\n';
-    const loaded = await loadRepoConfig(forge, forge.pr, FILE, logs().log);
+    const loaded = await loadRepoConfig(forge, forge.pr.baseSha, FILE, logs().log);
     expect(loaded.path).toBe(where);
     expect(loaded.values).toEqual({ 'max-comments': '5' });
     // Every place is asked at once: one round trip, not one per place.
@@ -202,9 +221,9 @@ describe('loadRepoConfig', () => {
     const forge = memoryForge('');
     forge.files['.github/claude-review.yml'] = 'max-comments: 1\n';
     forge.files['.gitea/claude-review.yml'] = 'max-comments: 2\n';
-    expect((await loadRepoConfig(forge, forge.pr, FILE, logs().log)).values).toEqual({ 'max-comments': '1' });
+    expect((await loadRepoConfig(forge, forge.pr.baseSha, FILE, logs().log)).values).toEqual({ 'max-comments': '1' });
     forge.fileReads.length = 0;
-    const named = await loadRepoConfig(forge, forge.pr, '.gitea/claude-review.yml', logs().log);
+    const named = await loadRepoConfig(forge, forge.pr.baseSha, '.gitea/claude-review.yml', logs().log);
     expect(named.values).toEqual({ 'max-comments': '2' });
     expect(forge.fileReads.map((r) => r.path)).toEqual(['.gitea/claude-review.yml']);
   });
@@ -212,17 +231,17 @@ describe('loadRepoConfig', () => {
   test('no file: nothing set; a named file that is missing gets a warning, not a failure', async () => {
     const forge = memoryForge('');
     const quiet = logs();
-    expect(await loadRepoConfig(forge, forge.pr, FILE, quiet.log)).toEqual({ path: null, values: {} });
+    expect(await loadRepoConfig(forge, forge.pr.baseSha, FILE, quiet.log)).toEqual({ path: null, values: {} });
     expect(quiet.seen.warning).toEqual([]);
     const named = logs();
-    expect(await loadRepoConfig(forge, forge.pr, 'ci/review.yml', named.log)).toEqual({ path: null, values: {} });
+    expect(await loadRepoConfig(forge, forge.pr.baseSha, 'ci/review.yml', named.log)).toEqual({ path: null, values: {} });
     expect(named.seen.warning[0]).toMatch(/ci\/review\.yml.*base commit bbbbbbb.*applies once it is merged/);
   });
 
   test('a forge error other than "not found" fails the run: the file may hold the budgets', async () => {
     const forge = memoryForge('');
     forge.readFile = () => Promise.reject(new Error('GitHub readFile failed (HTTP 403)'));
-    await expect(loadRepoConfig(forge, forge.pr, FILE, logs().log)).rejects.toThrow(/403/);
+    await expect(loadRepoConfig(forge, forge.pr.baseSha, FILE, logs().log)).rejects.toThrow(/403/);
   });
 });
 
@@ -241,7 +260,9 @@ describe('schema/claude-review.schema.json', () => {
     'max-cost-usd: 0.5',
     'model-large: sonnet',
     'min-severity: medium',
-    'review-event: REQUEST_CHANGES-on-critical',
+    'review-event: request-changes-on-critical',
+    'max-lines-small: 100',
+    'timeout-seconds: 300',
     'review-drafts: true',
     'exclude: ["docs/**", "*.snap"]',
     'include: src/**',
@@ -260,7 +281,7 @@ describe('schema/claude-review.schema.json', () => {
   test('inputs with fixed values have the same enum as the code', () => {
     expect(schema.properties['min-severity']!.enum).toEqual([...SEVERITIES]);
     expect(schema.properties['budget-mode']!.enum).toEqual(['hard', 'soft']);
-    expect(schema.properties['review-event']!.enum).toEqual(['COMMENT', 'REQUEST_CHANGES-on-critical']);
+    expect(schema.properties['review-event']!.enum).toEqual(['comment', 'request-changes-on-critical']);
   });
 
   test('a sample file validates, and the action reads the same file without complaint', async () => {
@@ -268,6 +289,7 @@ describe('schema/claude-review.schema.json', () => {
     expect(validate(parse(sample))).toBe(true);
     const c = readConfig(workflow(), parseRepoConfig(sample, FILE), FILE);
     expect(c.maxCostUsd).toBe(0.5);
+    expect([c.reviewEvent, c.smallMaxLines, c.timeoutSeconds]).toEqual(['REQUEST_CHANGES-on-critical', 100, 300]);
     expect(c.guidelinesFiles).toEqual(['CLAUDE.md', 'docs/REVIEWING.md']);
     expect(c.priceTable['claude-sonnet-9']).toMatchObject({ input: 3, output: 15 });
   });

@@ -699,6 +699,8 @@ describe.each(FORGES)('comment commands on %s', (forge, makeKit) => {
     const old = await kit.command('/review full', {}, phrase);
     expect(old.run.code).toBe(0);
     expect(old.run.stdout).toMatch(/^::notice::Skipped: the comment has no command/m);
+    // The quick path, too, tells later steps what happened.
+    expect([old.run.outputs.status, old.run.outputs['skip-reason']]).toEqual(['skipped', 'not-triggered']);
     expect(kit.requests()).toBe(0);
 
     const help = await kit.command('/claude-review help', {}, phrase);

@@ -45,7 +45,14 @@ afterEach(async () => {
   servers = [];
 });
 
-async function setup(opts: { rejectUnknownModels?: boolean } = {}) {
+/** A config file at the base commit, whether it is taken from the event or from the pull request (the fake's). */
+function atBase(text: string): Record<string, Record<string, string>> {
+  const file = { '.github/claude-review.yml': text };
+  return { ['a'.repeat(40)]: file, [githubPayload('pull_request', 'opened').pull_request.base.sha]: file };
+}
+
+/** `settings`: the repository config file at the base commit (the fake's default base). */
+async function setup(opts: { rejectUnknownModels?: boolean; settings?: string } = {}) {
   const anthropic = await startFakeAnthropic({
     respond: () => ANSWER,
     credentials: { key: KEY },
@@ -56,6 +63,7 @@ async function setup(opts: { rejectUnknownModels?: boolean } = {}) {
     repo: 'Hello-World',
     token: GH_TOKEN,
     pulls: [{ number: 2, diff: DIFF, headSha: HEAD, title: 'Update the README', body: 'Some change' }],
+    ...(opts.settings ? { files: atBase(opts.settings) } : {}),
   });
   servers.push(anthropic, github);
   return { anthropic, github };
@@ -112,6 +120,7 @@ function commonChecks(run: ActionRun, github: FakeGitHub, secrets: string[] = [K
 /** A run that failed: red, one error naming the cause, nothing claimed as reviewed. */
 function expectFailed(run: ActionRun, github: FakeGitHub, cause: RegExp, fix: RegExp) {
   expect(run.code).toBe(1);
+  expect(run.outputs.status).toBe('failed');
   const lines = errors(run);
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(cause);
@@ -229,14 +238,12 @@ describe('Anthropic faults, end to end', () => {
     expect(recorded.reduce((n, r) => n + r.tokens, 0)).toBe(0);
   });
 
-  // Defect: no input sets the client's timeout (src/main.ts passes only the credentials to
-  // createAnthropicModelClient, whose `timeoutMs` nobody sets), so the SDK's 10-minute default
-  // applies to each of 3 attempts. `anthropic-timeout-seconds` is the input this test proposes.
+  // `timeout-seconds` (config file) bounds each attempt; without it the SDK's 10-minute default would.
   test('a stuck API: the call times out and the run fails saying so', async () => {
-    const { anthropic, github } = await setup();
+    const { anthropic, github } = await setup({ settings: 'timeout-seconds: 1\n' });
     anthropic.setDelay(1_500);
-    const run = await review(anthropic, github, { 'anthropic-timeout-seconds': '1' });
-    expectFailed(run, github, /timed out/, /try again later|`anthropic-timeout-seconds`/);
+    const run = await review(anthropic, github);
+    expectFailed(run, github, /timed out/, /try again later|`timeout-seconds`/);
     // Advertised to the API by the SDK: far less than its 600 s default.
     expect(Number(anthropic.requests[0]!.headers['x-stainless-timeout'])).toBeLessThanOrEqual(1);
   });
@@ -304,13 +311,13 @@ describe('Anthropic faults, end to end', () => {
   });
 
   test('a `max_tokens` stop: the complete findings are posted, with a note that the rest is missing', async () => {
-    const { anthropic, github } = await setup();
+    const { anthropic, github } = await setup({ settings: 'max-output-tokens: 1024\n' });
     const many = Array.from({ length: 40 }, (_, i) => ({
       ...finding(10 + (i % 5), `Finding number ${i}`, 'medium'),
       body: `Finding number ${i}: ${'this needs a closer look. '.repeat(8)}`,
     }));
     anthropic.setRespond(() => ({ toolInput: { summary: 'Many problems.', findings: many } }));
-    const run = await review(anthropic, github, { 'max-output-tokens': '1024' });
+    const run = await review(anthropic, github);
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
     const calls = anthropic.requestsTo('messages');

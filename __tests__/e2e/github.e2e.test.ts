@@ -91,6 +91,7 @@ describe('the bundled action on a GitHub pull_request event', () => {
     });
     expect(first.stderr + first.stdout).not.toMatch(/::error::/);
     expect(first.code).toBe(0);
+    expect([first.outputs.status, first.outputs['skip-reason']]).toEqual(['reviewed', '']);
     expect(github.violations).toEqual([]);
     expect(github.state.reviews).toHaveLength(1);
     const review = github.state.reviews[0]!;

@@ -44,12 +44,20 @@ function gullible(body: FakeMessagesBody) {
   };
 }
 
-async function attack(extra: Record<string, string> = {}) {
+/** A config file at the base commit, whether it is taken from the event or from the pull request (the fake's). */
+function atBase(text: string): Record<string, Record<string, string>> {
+  const file = { '.github/claude-review.yml': text };
+  return { ['a'.repeat(40)]: file, [githubPayload('pull_request', 'opened').pull_request.base.sha]: file };
+}
+
+/** `settings`: the repository config file at the base commit (the fake's default base), if any. */
+async function attack(extra: Record<string, string> = {}, settings?: string) {
   const anthropic = await startFakeAnthropic({ respond: gullible, credentials: { key: KEY } });
   const github = await startFakeGitHub({
     owner: 'Codertocat',
     repo: 'Hello-World',
     token: GH_TOKEN,
+    ...(settings ? { files: atBase(settings) } : {}),
     pulls: [
       {
         number: 2,
@@ -104,8 +112,8 @@ describe('an untrusted pull request cannot steer the action', () => {
     expect(run.everything).not.toContain(GH_TOKEN);
   });
 
-  test('with REQUEST_CHANGES-on-critical a critical finding requests changes; nothing ever approves', async () => {
-    const { github } = await attack({ 'review-event': 'REQUEST_CHANGES-on-critical' });
+  test('with request-changes-on-critical a critical finding requests changes; nothing ever approves', async () => {
+    const { github } = await attack({}, 'review-event: request-changes-on-critical\n');
     expect(github.state.reviews.map((r) => r.event)).toEqual(['REQUEST_CHANGES']);
   });
 });

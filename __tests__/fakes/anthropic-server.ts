@@ -30,6 +30,8 @@ export type FakeMessagesBody = {
   tool_choice?: { type: string; name?: string };
   /** Structured outputs (JSON outputs): the reply is one text block of JSON matching `format.schema`. */
   output_config?: { format?: { type?: string; schema?: unknown } | null; effort?: string | null };
+  /** `{type: 'adaptive'}`, `{type: 'disabled'}`, or the manual `{type: 'enabled', budget_tokens}`. */
+  thinking?: { type?: string; budget_tokens?: number } | null;
   [key: string]: unknown;
 };
 
@@ -89,6 +91,8 @@ export type RecordedRequest = {
   /** Lower-cased headers minus `authorization`, `x-api-key` and `cookie`. */
   headers: Record<string, string>;
   body: unknown;
+  /** `output_config.effort` of the request, or null when it sent none. */
+  effort: string | null;
   /** Status the fake answered with (set once the response starts). */
   status: number | null;
 };
@@ -112,6 +116,12 @@ export type FakeAnthropicOptions = {
   minCacheTokens?: number;
   /** Characters per streamed delta (`text_delta`, `input_json_delta`, `thinking_delta`). */
   streamChunkChars?: number;
+  /**
+   * Output tokens of the thinking a model that always thinks (Opus 5.5, Mythos, Fable) writes
+   * when the script gives none, by effort (default EFFORT_THINKING_TOKENS). It counts in
+   * `max_tokens` and `usage.output_tokens`, as the API's does.
+   */
+  thinkingTokens?: Partial<Record<string, number>>;
 };
 
 export type FakeAnthropic = {
@@ -210,6 +220,27 @@ function promptChars(body: FakeMessagesBody): number {
   const schema = body.output_config?.format?.schema;
   if (schema !== undefined) chars += JSON.stringify(schema).length;
   return chars;
+}
+
+/** The API's effort levels (`output_config.effort`). */
+export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+
+/** Thinking tokens an always-thinking model writes per effort when the script gives no thinking. */
+export const EFFORT_THINKING_TOKENS: Record<string, number> = { low: 40, medium: 120, high: 400, xhigh: 800, max: 1600 };
+
+/** The 5.x models (and Mythos / Fable): no sampling parameters, no manual thinking budget. */
+export function isFiveModel(modelId: string): boolean {
+  return /claude-(?:[a-z]+-(?:[5-9]|\d\d)(?:-\d{1,2})?(?:$|-)|mythos|fable)/.test(modelId);
+}
+
+/** Models that think adaptively whatever the request says: they refuse `thinking: {type: 'disabled'}`. */
+export function alwaysThinks(modelId: string): boolean {
+  return /opus-5-5|mythos|fable/.test(modelId);
+}
+
+/** Models that take `output_config.effort` (Opus 4.5 and later, Sonnet 4.6 and later, every 5.x). */
+export function takesEffort(modelId: string): boolean {
+  return isFiveModel(modelId) || /opus-4-[5-9]|sonnet-4-[6-9]/.test(modelId);
 }
 
 /** Models that answer 400 to forced tool use (`tool_choice: {type: 'tool'}`), as the API does. */
@@ -406,6 +437,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       credential,
       headers,
       body,
+      effort: typeof effortOf(body) === 'string' ? (effortOf(body) as string) : null,
       status: null,
     };
   }
@@ -434,6 +466,29 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
           message: `max_tokens: ${max} > ${known.max_tokens}, which is the maximum allowed number of output tokens for ${known.id}`,
         };
       }
+    }
+    if (isFiveModel(body.model)) {
+      const sampling = ['temperature', 'top_p', 'top_k'].find((k) => body[k] !== undefined);
+      if (sampling) return { status: 400, message: `${sampling}: sampling parameters are not supported for ${body.model}` };
+      if (body.thinking?.type === 'enabled' || body.thinking?.budget_tokens !== undefined) {
+        return {
+          status: 400,
+          message: `thinking.type.enabled: manual thinking budgets are not supported for ${body.model}; use thinking.type "adaptive" with output_config.effort`,
+        };
+      }
+    }
+    if (body.thinking?.type === 'disabled' && alwaysThinks(body.model)) {
+      return { status: 400, message: `thinking.type.disabled: thinking cannot be turned off for ${body.model}` };
+    }
+    const effort = body.output_config?.effort;
+    if (effort !== undefined && effort !== null) {
+      if (!(EFFORT_LEVELS as readonly string[]).includes(effort)) {
+        return {
+          status: 400,
+          message: `output_config.effort: Input should be ${EFFORT_LEVELS.map((e) => `'${e}'`).join(', ')}`,
+        };
+      }
+      if (!takesEffort(body.model)) return { status: 400, message: `output_config.effort: not supported for ${body.model}` };
     }
     const choice = body.tool_choice;
     if (choice?.type === 'tool' && refusesForcedToolUse(body.model)) {
@@ -502,7 +557,14 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     // JSON outputs: the answer is the text itself. Otherwise, text then a tool_use block.
     const fullText = json ? (answerJson ?? reply.text) : reply.text;
     const toolJson = json ? undefined : answerJson;
-    const fullThinking = reply.thinking;
+    // A model that always thinks writes some thinking even when the script gives none.
+    const autoTokens =
+      reply.thinking === undefined && alwaysThinks(body.model ?? '')
+        ? (options.thinkingTokens?.[body.output_config?.effort ?? 'medium'] ??
+          EFFORT_THINKING_TOKENS[body.output_config?.effort ?? 'medium'] ??
+          0)
+        : 0;
+    const fullThinking = reply.thinking ?? (autoTokens > 0 ? 'hmm '.repeat(autoTokens) : undefined);
     const naturalOutput =
       Math.ceil(((fullThinking?.length ?? 0) + (fullText?.length ?? 0) + (toolJson?.length ?? 0)) / 4) + 5;
     const truncated = naturalOutput > maxTokens;
@@ -680,6 +742,10 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
         server.closeAllConnections();
       }),
   };
+}
+
+function effortOf(body: unknown): unknown {
+  return (body as { output_config?: { effort?: unknown } } | null)?.output_config?.effort;
 }
 
 function routeOf(method: string, path: string): Exclude<FakeRoute, 'any'> | 'model' | null {

@@ -108,7 +108,7 @@ describe('listModels', () => {
 describe('countTokens', () => {
   it('counts exactly what complete() sends', async () => {
     const counted = await client().countTokens(request);
-    await client().complete(request, 1000);
+    await client().complete(request, 20_000);
     const [countBody] = fake.requestsTo('count_tokens').map((r) => r.body as FakeMessagesBody);
     const [sentBody] = fake.requestsTo('messages').map((r) => r.body as FakeMessagesBody);
     expect(counted).toBe(estimateTokens(countBody ?? {}));
@@ -153,7 +153,8 @@ describe('complete', () => {
     const body = sent?.body as FakeMessagesBody;
     expect(body.stream).toBe(true);
     expect(body.max_tokens).toBe(2000);
-    expect(body.output_config).toEqual({ format: { type: 'json_schema', schema } });
+    // Every request to a 5.x model carries an effort (medium when the caller gives none).
+    expect(body.output_config).toEqual({ format: { type: 'json_schema', schema }, effort: 'medium' });
     expect(body).not.toHaveProperty('tools');
     expect(body).not.toHaveProperty('tool_choice');
     expect(reply.usage).toEqual({

@@ -181,3 +181,55 @@ describe('POST /v1/messages', () => {
     expect((await post('/v1/messages', tooLong)).status).toBe(400);
   });
 });
+
+describe('the 5.x models, as the API documents them', () => {
+  const base = { max_tokens: 2_000, messages: [{ role: 'user', content: 'Hello' }] };
+  const message = async (body: Record<string, unknown>) => {
+    const res = await post('/v1/messages', { ...base, ...body });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+
+  it.each(['temperature', 'top_p', 'top_k'])('refuses %s on a 5.x model, accepts it on a 4.x one', async (key) => {
+    const refused = await message({ model: 'claude-sonnet-5-5', [key]: 0.5 });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.json)).toContain(key);
+    expect((await message({ model: 'claude-sonnet-4-5-20250929', [key]: 0.5 })).status).toBe(200);
+  });
+
+  it('refuses a manual thinking budget on 5.x models, and turning thinking off on Opus 5.5', async () => {
+    const manual = { thinking: { type: 'enabled', budget_tokens: 1_024 } };
+    expect((await message({ model: 'claude-haiku-5-5', ...manual })).status).toBe(400);
+    expect((await message({ model: 'claude-sonnet-4-5-20250929', ...manual })).status).toBe(200);
+    expect((await message({ model: 'claude-opus-5-5', thinking: { type: 'disabled' } })).status).toBe(400);
+    expect((await message({ model: 'claude-sonnet-5-5', thinking: { type: 'disabled' } })).status).toBe(200);
+  });
+
+  it('accepts and records output_config.effort, and refuses a value the API does not know', async () => {
+    expect((await message({ model: 'claude-sonnet-5-5', output_config: { effort: 'xhigh' } })).status).toBe(200);
+    expect(fake.requestsTo('messages').at(-1)?.effort).toBe('xhigh');
+    const bad = await message({ model: 'claude-sonnet-5-5', output_config: { effort: 'extreme' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('output_config.effort');
+    expect((await message({ model: 'claude-haiku-4-5-20251001', output_config: { effort: 'low' } })).status).toBe(400);
+    expect(fake.requestsTo('messages').at(0)?.effort).toBe('xhigh');
+  });
+
+  it('Opus 5.5 always thinks: a thinking block first, its tokens in output_tokens and inside max_tokens', async () => {
+    fake.setRespond(() => ({ text: 'Hi.' }));
+    const low = await message({ model: 'claude-opus-5-5', output_config: { effort: 'low' } });
+    const high = await message({ model: 'claude-opus-5-5', output_config: { effort: 'high' } });
+    const types = (low.json.content as Array<{ type: string }>).map((b) => b.type);
+    expect(types).toEqual(['thinking', 'text']);
+    const out = (r: { json: Record<string, unknown> }) => (r.json.usage as { output_tokens: number }).output_tokens;
+    expect(out(high)).toBeGreaterThan(out(low));
+    expect(out(low)).toBeGreaterThanOrEqual(40);
+    // Thinking shares max_tokens with the answer: a small max_tokens ends inside the thinking.
+    const cut = await message({ model: 'claude-opus-5-5', max_tokens: 30, output_config: { effort: 'high' } });
+    expect(cut.json.stop_reason).toBe('max_tokens');
+    expect((cut.json.content as Array<{ type: string }>).map((b) => b.type)).toEqual(['thinking']);
+    expect(out(cut)).toBe(30);
+    // Other 5.x models think only when the script says so.
+    const sonnet = await message({ model: 'claude-sonnet-5-5' });
+    expect((sonnet.json.content as Array<{ type: string }>).map((b) => b.type)).toEqual(['text']);
+  });
+});

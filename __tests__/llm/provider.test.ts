@@ -14,27 +14,27 @@ function problem(set: Partial<Record<InputName, string>>, env: Record<string, st
 }
 
 describe('checkPlatform for provider: bedrock', () => {
-  test('the region comes from `aws-region`, else AWS_REGION, else AWS_DEFAULT_REGION', () => {
+  test('the region comes from AWS_REGION, else AWS_DEFAULT_REGION (no input sets it)', () => {
     const bedrock = { provider: 'bedrock' };
     const env = { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' };
-    expect(checkPlatform(config({ ...bedrock, 'aws-region': 'ap-southeast-2' }), env)).toMatchObject({
+    expect(checkPlatform(config(bedrock), env)).toMatchObject({
       ok: true,
-      settings: { provider: 'bedrock', region: 'ap-southeast-2' },
+      settings: { provider: 'bedrock', region: 'eu-west-1' },
     });
-    expect(checkPlatform(config(bedrock), env)).toMatchObject({ ok: true, settings: { region: 'eu-west-1' } });
     expect(checkPlatform(config(bedrock), { AWS_DEFAULT_REGION: 'us-west-2' })).toMatchObject({
       ok: true,
       settings: { region: 'us-west-2' },
     });
   });
 
-  test('no region anywhere fails naming `aws-region` and the step that sets it', () => {
+  test('no region anywhere fails naming the step that sets it', () => {
     const error = problem({ provider: 'bedrock' });
-    expect(error).toContain('input `aws-region` is required with `provider: bedrock`');
+    expect(error).toContain('is required with `provider: bedrock`');
     expect(error).toContain('aws-actions/configure-aws-credentials');
+    expect(error).toContain('AWS_REGION');
   });
 
-  test('a malformed region from the environment names the variable and the input', () => {
+  test('a malformed region from the environment names the variable', () => {
     expect(problem({ provider: 'bedrock' }, { AWS_REGION: 'Frankfurt' })).toBe(
       'AWS_REGION (read because input `aws-region` is empty) must be an AWS region such as `us-east-1` or `eu-central-1`; got "Frankfurt"',
     );
@@ -76,10 +76,9 @@ describe('checkPlatform for provider: bedrock', () => {
     const checked = checkPlatform(
       config({
         provider: 'bedrock',
-        'aws-region': 'us-east-1',
         'anthropic-base-url': 'https://vpce-1.bedrock-runtime.us-east-1.vpce.amazonaws.com',
       }),
-      {},
+      { AWS_REGION: 'us-east-1' },
     );
     expect(checked).toMatchObject({
       ok: true,
@@ -90,21 +89,17 @@ describe('checkPlatform for provider: bedrock', () => {
 });
 
 describe('checkPlatform for provider: vertex', () => {
-  test('the project comes from `vertex-project-id`, else GOOGLE_CLOUD_PROJECT, else GCLOUD_PROJECT', () => {
-    const vertex = { provider: 'vertex', 'vertex-region': 'us-east5' };
+  test('the project comes from GOOGLE_CLOUD_PROJECT, else GCLOUD_PROJECT (no input sets it)', () => {
+    const vertex = { provider: 'vertex' };
     expect(
-      checkPlatform(config({ ...vertex, 'vertex-project-id': 'given-project' }), {
+      checkPlatform(config(vertex), {
+        CLOUD_ML_REGION: 'us-east5',
         GOOGLE_CLOUD_PROJECT: 'env-project',
+        GCLOUD_PROJECT: 'other-project',
       }),
     ).toMatchObject({
       ok: true,
-      settings: { provider: 'vertex', region: 'us-east5', projectId: 'given-project' },
-    });
-    expect(
-      checkPlatform(config(vertex), { GOOGLE_CLOUD_PROJECT: 'env-project', GCLOUD_PROJECT: 'other-project' }),
-    ).toMatchObject({
-      ok: true,
-      settings: { projectId: 'env-project' },
+      settings: { provider: 'vertex', region: 'us-east5', projectId: 'env-project' },
     });
     expect(checkPlatform(config(vertex), { GCLOUD_PROJECT: 'other-project' })).toMatchObject({
       ok: true,
@@ -112,24 +107,26 @@ describe('checkPlatform for provider: vertex', () => {
     });
   });
 
-  test('the region comes from `vertex-region`, else CLOUD_ML_REGION, else the global endpoint with a note', () => {
-    const vertex = { provider: 'vertex', 'vertex-project-id': 'my-project-1' };
-    expect(checkPlatform(config(vertex), { CLOUD_ML_REGION: 'europe-west1' })).toMatchObject({
+  test('the region comes from CLOUD_ML_REGION, else the global endpoint with a note', () => {
+    const vertex = { provider: 'vertex' };
+    const project = { GOOGLE_CLOUD_PROJECT: 'my-project-1' };
+    expect(checkPlatform(config(vertex), { ...project, CLOUD_ML_REGION: 'europe-west1' })).toMatchObject({
       ok: true,
       settings: { region: 'europe-west1' },
     });
-    const global = checkPlatform(config(vertex), {});
+    const global = checkPlatform(config(vertex), project);
     expect(global).toMatchObject({ ok: true, settings: { region: 'global' } });
     expect(global.ok && global.notes.join()).toContain('using the `global` endpoint');
   });
 
-  test('no project anywhere fails naming `vertex-project-id` and google-github-actions/auth', () => {
+  test('no project anywhere fails naming google-github-actions/auth', () => {
     const error = problem({ provider: 'vertex' });
-    expect(error).toContain('input `vertex-project-id` is required with `provider: vertex`');
+    expect(error).toContain('is required with `provider: vertex`');
     expect(error).toContain('google-github-actions/auth');
+    expect(error).toContain('GOOGLE_CLOUD_PROJECT');
   });
 
-  test('bad values from the environment are all reported, each naming its variable and input', () => {
+  test('bad values from the environment are all reported, each naming its variable', () => {
     const error = problem({ provider: 'vertex' }, { CLOUD_ML_REGION: 'Iowa', GOOGLE_CLOUD_PROJECT: '123456789012' });
     expect(error).toContain(
       'CLOUD_ML_REGION (read because input `vertex-region` is empty) must be a Vertex AI location',

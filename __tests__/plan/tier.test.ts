@@ -33,7 +33,7 @@ describe('chooseTier', () => {
     expect(chooseTier(101, limits)).toBe('large');
   });
 
-  test('small-max-lines 0 sends every non-empty change to a bigger tier', () => {
+  test('max-lines-small 0 sends every non-empty change to a bigger tier', () => {
     expect(chooseTier(1, { smallMaxLines: 0, mediumMaxLines: 0 })).toBe('large');
     expect(chooseTier(1, { smallMaxLines: 0, mediumMaxLines: 5 })).toBe('medium');
   });

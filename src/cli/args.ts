@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { INPUT_NAMES, type InputName } from '../config/inputs.js';
+import { INPUT_NAMES, retiredInput, type InputName } from '../config/inputs.js';
 
 /**
  * Inputs that hold a secret never come from the command line, where shell history and `ps`
@@ -82,6 +82,13 @@ function flagName(arg: string): string | null {
 function usageProblem(error: unknown, argv: string[]): UsageError {
   const secret = argv.map(flagName).find((n): n is InputName => n !== null && n in SECRET_INPUTS);
   if (secret) return new UsageError(`--${secret} is not an option: ${SECRET_INPUTS[secret]}.`);
+  // A name the action had before 1.0: say what it is now, not just "unknown option".
+  for (const name of argv.map(flagName)) {
+    const retired = name === null ? undefined : retiredInput(name);
+    if (!retired) continue;
+    if ('now' in retired) return new UsageError(`--${name} is now --${retired.now}.`);
+    return new UsageError(`--${name} is no longer an option: ${retired.environment}.`);
+  }
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   const quoted = /'(-[^' ]+)/.exec(message)?.[1];

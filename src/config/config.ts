@@ -10,6 +10,7 @@ import {
   NOT_IN_CONFIG_FILE,
   RETIRED_INPUTS,
   RETIRED_VALUES,
+  retiredAdvice,
   type InputName,
 } from './inputs.js';
 
@@ -91,8 +92,8 @@ export type InputLayer = 'workflow' | 'flags';
 function surfaceProblems(getInput: (name: string) => string, layer: InputLayer): string[] {
   const problems: string[] = [];
   const given = (name: string) => getInput(name).trim() !== '';
-  for (const [old, instead] of Object.entries(RETIRED_INPUTS)) {
-    if (given(old)) problems.push(`input \`${old}\` is no longer read: ${instead}`);
+  for (const [old, retired] of Object.entries(RETIRED_INPUTS)) {
+    if (given(old)) problems.push(`input \`${old}\`: ${retiredAdvice(retired, layer)}`);
   }
   if (layer === 'workflow') {
     for (const name of INPUT_NAMES.filter((n) => isFileSetting(n) && given(n))) {
@@ -134,9 +135,10 @@ export function readConfig(
   }
   const where = (name: InputName) => (source[name] === 'file' ? ` (set in \`${fileName}\`)` : '');
   for (const [name, values] of Object.entries(RETIRED_VALUES) as [InputName, Record<string, string>][]) {
-    const instead = values[raw[name]!.trim()];
+    const given = raw[name]!.trim();
+    const instead = Object.hasOwn(values, given) ? values[given] : undefined;
     if (instead === undefined) continue;
-    problems.push(`input \`${name}\`${where(name)}: \`${raw[name]!.trim()}\` is now written \`${instead}\``);
+    problems.push(`input \`${name}\`${where(name)}: \`${given}\` is now written \`${instead}\``);
     raw[name] = INPUT_DEFAULTS[name]; // reported once, here, not again as an unknown value
   }
   const parsed = rawSchema.safeParse(raw);

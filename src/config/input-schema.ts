@@ -11,7 +11,10 @@ import { PROVIDERS } from './platform.js';
 import type { InputName } from './inputs.js';
 
 /** The `review-event` values, as written, and the policy each stands for (src/review/publish.ts). */
-export const REVIEW_EVENTS = { comment: 'COMMENT', 'request-changes-on-critical': 'REQUEST_CHANGES-on-critical' } as const;
+export const REVIEW_EVENTS = {
+  comment: 'COMMENT',
+  'request-changes-on-critical': 'REQUEST_CHANGES-on-critical',
+} as const;
 
 /** Splits a list input written one per line or comma-separated; blank entries and `#` comments are dropped. */
 export function splitList(value: string): string[] {

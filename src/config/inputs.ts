@@ -59,7 +59,7 @@ export const FILE_SETTING_NAMES = Object.keys(FILE_SETTINGS) as FileSetting[];
 export const INPUT_NAMES: InputName[] = [...WORKFLOW_INPUT_NAMES, ...FILE_SETTING_NAMES];
 
 export function isFileSetting(name: string): name is FileSetting {
-  return name in FILE_SETTINGS;
+  return Object.hasOwn(FILE_SETTINGS, name);
 }
 
 /** Where the repository config file is looked for, in order, when `config-file` is left at its default. */
@@ -77,7 +77,7 @@ export const DEFAULT_CONFIG_FILES = [
  * the action at all, which is settled before the forge is asked for anything (so before the
  * file can be read).
  */
-export const NOT_IN_CONFIG_FILE: Partial<Record<WorkflowInput, string>> = {
+export const NOT_IN_CONFIG_FILE: Partial<Record<InputName, string>> = {
   'anthropic-api-key': 'a secret: pass it from the workflow (`${{ secrets.ANTHROPIC_API_KEY }}`)',
   'anthropic-auth-token': 'a secret: pass it from the workflow (`${{ secrets.… }}`)',
   'github-token': 'a secret: pass it from the workflow (default `${{ github.token }}`)',
@@ -96,23 +96,48 @@ export const CONFIG_FILE_KEYS: InputName[] = INPUT_NAMES.filter((name) => !(name
 /** Settings that take a list (one per line or comma-separated); the config file may give a YAML list. */
 export const LIST_INPUTS: readonly InputName[] = ['include', 'exclude', 'guidelines-files'];
 
+/** A name that is no longer read: renamed to `now` (with why), or replaced by the environment. */
+export type Retired = { now: InputName; why?: string } | { environment: string };
+
 /**
- * Names that were inputs before 1.0 and are no more: each fails the run, in the workflow and
- * in the config file, with what to write instead (a silently ignored setting is worse than an
- * error: the user believes it applies).
+ * Names that were inputs before 1.0 and are no more: each fails the run, in the workflow, in
+ * the config file and on the command line, with what to write instead (a silently ignored
+ * setting is worse than an error: the user believes it applies).
  */
-export const RETIRED_INPUTS: Readonly<Record<string, string>> = {
-  'anthropic-timeout-seconds':
-    'it is now `timeout-seconds` (it applies to Bedrock and Vertex AI too), set in the config file',
-  'small-max-lines': 'it is now `max-lines-small`, set in the config file',
-  'medium-max-lines': 'it is now `max-lines-medium`, set in the config file',
-  'aws-region':
-    'the Bedrock region now comes from the environment only: AWS_REGION (set by `aws-actions/configure-aws-credentials` with its `aws-region`) or AWS_DEFAULT_REGION',
-  'vertex-region':
-    'the Vertex AI location now comes from the environment only: CLOUD_ML_REGION (e.g. `env: CLOUD_ML_REGION: us-east5` on the step), else `global`',
-  'vertex-project-id':
-    'the Google Cloud project now comes from the environment only: GOOGLE_CLOUD_PROJECT (set by `google-github-actions/auth` with its `project_id`) or GCLOUD_PROJECT',
+export const RETIRED_INPUTS: Readonly<Record<string, Retired>> = {
+  'anthropic-timeout-seconds': { now: 'timeout-seconds', why: 'it applies to Bedrock and Vertex AI too' },
+  'small-max-lines': { now: 'max-lines-small' },
+  'medium-max-lines': { now: 'max-lines-medium' },
+  // Region and project route the cloud credentials, and the login steps already export them.
+  'aws-region': {
+    environment:
+      'the Bedrock region comes from the environment: AWS_REGION (exported by `aws-actions/configure-aws-credentials` from its `aws-region`) or AWS_DEFAULT_REGION',
+  },
+  'vertex-region': {
+    environment:
+      'the Vertex AI location comes from the environment: CLOUD_ML_REGION (e.g. `env: { CLOUD_ML_REGION: us-east5 }` on the step), else `global`',
+  },
+  'vertex-project-id': {
+    environment:
+      'the Google Cloud project comes from the environment: GOOGLE_CLOUD_PROJECT (exported by `google-github-actions/auth` from its `project_id`) or GCLOUD_PROJECT',
+  },
 };
+
+/** The retired entry for `name`, if it is one (own keys only: `constructor` is not a retired input). */
+export function retiredInput(name: string): Retired | undefined {
+  return Object.hasOwn(RETIRED_INPUTS, name) ? RETIRED_INPUTS[name] : undefined;
+}
+
+/**
+ * What to write instead of a retired name, for where it was found: a workflow is also told
+ * when the new name is a config file setting.
+ */
+export function retiredAdvice(retired: Retired, where: 'workflow' | 'file' | 'flags'): string {
+  if ('environment' in retired) return `it is no longer read: ${retired.environment}`;
+  const why = retired.why ? ` (${retired.why})` : '';
+  const inFile = where === 'workflow' && isFileSetting(retired.now) ? ', a setting of the repository config file' : '';
+  return `it is now \`${retired.now}\`${why}${inFile}`;
+}
 
 /** Values that were accepted before 1.0, per setting, with the value to write instead. */
 export const RETIRED_VALUES: Readonly<Partial<Record<InputName, Readonly<Record<string, string>>>>> = {

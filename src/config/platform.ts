@@ -44,6 +44,6 @@ const FORMS: Record<PlatformInput, { pattern: RegExp; form: string }> = {
 export function platformValueProblem(input: PlatformInput, value: string, source?: string): string | null {
   const { pattern, form } = FORMS[input];
   if (pattern.test(value)) return null;
-  const where = source ?? `input \`${input}\``;
+  const where = source ? `${source} (read because input \`${input}\` is empty)` : `input \`${input}\``;
   return `${where} must be ${form}; got "${value}"`;
 }

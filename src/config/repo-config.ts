@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import type { ForgeClient, Logger, PullRequest } from '../ports.js';
+import type { ForgeClient, Logger } from '../ports.js';
 import { ConfigError } from './config.js';
 import {
   CONFIG_FILE_KEYS,
@@ -8,6 +8,8 @@ import {
   INPUT_NAMES,
   LIST_INPUTS,
   NOT_IN_CONFIG_FILE,
+  retiredAdvice,
+  retiredInput,
   type InputName,
 } from './inputs.js';
 
@@ -20,8 +22,9 @@ const NONE: RepoConfig = { path: null, values: {} };
  * The settings of a config file, each as the text the same input would have in the workflow:
  * numbers and booleans as written, a YAML list for a list input as one entry per line, a
  * mapping (for `price-table`) as JSON. Every problem is reported at once, naming the file and
- * the line: malformed YAML, keys that are not inputs (with the accepted names), keys the file
- * may not set (secrets, `config-file`, `trigger-phrase`) and values of the wrong shape.
+ * the line: malformed YAML, retired names (with what to write instead), keys that are not
+ * settings (with the accepted names), keys the file may not set (secrets, `config-file`,
+ * `trigger-phrase`) and values of the wrong shape.
  */
 export function parseRepoConfig(text: string, file: string): Partial<Record<InputName, string>> {
   const lines = new LineCounter();
@@ -41,7 +44,7 @@ export function parseRepoConfig(text: string, file: string): Partial<Record<Inpu
   }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return {};
   if (!isMap(doc.contents)) {
-    fail([`${at(doc.contents)}: must be a mapping of input names to values, e.g. \`max-tokens-per-run: 50000\``]);
+    fail([`${at(doc.contents)}: must be a mapping of setting names to values, e.g. \`max-tokens-per-run: 50000\``]);
   }
   const map = doc.contents as YAMLMap<unknown, unknown>;
 
@@ -53,11 +56,17 @@ export function parseRepoConfig(text: string, file: string): Partial<Record<Inpu
     const key = isScalar(keyNode) ? String(keyNode.value) : null;
     const where = at(keyNode);
     if (key === null) {
-      problems.push(`${where}: keys must be input names`);
+      problems.push(`${where}: keys must be setting names`);
       unknown = true;
       continue;
     }
-    const notAllowed = NOT_IN_CONFIG_FILE[key as InputName];
+    const retired = retiredInput(key);
+    if (retired !== undefined) {
+      problems.push(`${where}: \`${key}\`: ${retiredAdvice(retired, 'file')}`);
+      continue;
+    }
+    // Own keys only: a key such as `constructor` must not find Object's.
+    const notAllowed = Object.hasOwn(NOT_IN_CONFIG_FILE, key) ? NOT_IN_CONFIG_FILE[key as InputName] : undefined;
     if (notAllowed !== undefined) {
       problems.push(`${where}: \`${key}\` cannot be set in the config file: ${notAllowed}`);
       continue;
@@ -65,7 +74,7 @@ export function parseRepoConfig(text: string, file: string): Partial<Record<Inpu
     if (!(INPUT_NAMES as string[]).includes(key)) {
       const dashed = key.replace(/_/g, '-').toLowerCase();
       const hint = (CONFIG_FILE_KEYS as string[]).includes(dashed) ? ` (did you mean \`${dashed}\`?)` : '';
-      problems.push(`${where}: \`${key}\` is not an input${hint}`);
+      problems.push(`${where}: \`${key}\` is not a setting${hint}`);
       unknown = true;
       continue;
     }
@@ -110,15 +119,15 @@ function asInputText(name: InputName, node: Node | null): string | { problem: st
  */
 export async function loadRepoConfig(
   forge: ForgeClient,
-  pr: PullRequest,
+  baseSha: string,
   configFile: string,
   log: Logger,
 ): Promise<RepoConfig> {
   const atDefault = configFile === INPUT_DEFAULTS['config-file'];
   const candidates = atDefault ? DEFAULT_CONFIG_FILES : [configFile];
-  const base = pr.baseSha.slice(0, 7);
+  const base = baseSha.slice(0, 7);
   // Every location is asked at once (each is a round trip); the first that exists wins.
-  const texts = await Promise.all(candidates.map((path) => forge.readFile(path, pr.baseSha)));
+  const texts = await Promise.all(candidates.map((path) => forge.readFile(path, baseSha)));
   for (const [i, path] of candidates.entries()) {
     const text = texts[i] ?? null;
     if (text === null) continue;

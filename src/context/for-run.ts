@@ -53,9 +53,14 @@ export async function gatherContext(args: {
   const excluded = contextExcluded(args.filters);
   const keep = (path: string) => !excluded(path);
   const changed = args.files.map((f) => f.path);
+  const prefetchBase = args.files
+    .filter((f) => f.status !== 'added' && f.hunks.some((h) => h.lines.some((l) => l.kind === 'del')))
+    .map((f) => f.oldPath ?? f.path)
+    .filter(keep);
   const loaded = await loadSnapshot(args.reader, { head: args.head, base: args.base }, changed, {
     ...DEFAULT_SNAPSHOT_BOUNDS,
     keep,
+    prefetchBase,
   });
   const selection = await selectContext({
     files: args.files,

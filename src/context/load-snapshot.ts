@@ -10,6 +10,8 @@ export type SnapshotBounds = {
   maxSearchFiles: number;
   /** Paths worth reading: source text the run may show (its excludes and binaries are not). */
   keep: (path: string) => boolean;
+  /** Paths whose base version will be wanted (changed files with removed lines): read at once. */
+  prefetchBase?: readonly string[];
 };
 
 /** Defaults: a 64 MB archive covers all but the largest monorepos; past it, 1,500 files are searched. */
@@ -38,15 +40,10 @@ export async function loadSnapshot(
   changedPaths: readonly string[],
   bounds: SnapshotBounds,
 ): Promise<LoadedSnapshot> {
-  const baseCache = new Map<string, Promise<string | null>>();
-  const readBase = (path: string) => {
-    let text = baseCache.get(path);
-    if (!text) {
-      text = reader.readFiles([path], refs.base).then((m) => m.get(path) ?? null);
-      baseCache.set(path, text);
-    }
-    return text;
-  };
+  const readBase = batched((paths) => reader.readFiles(paths, refs.base));
+  // The base versions the selection will need go out with the head's archive, not after it.
+  const early = (bounds.prefetchBase ?? []).map((path) => readBase(path).catch(() => null));
+  void early;
   const all = reader.readAll
     ? await reader.readAll(refs.head, { maxBytes: bounds.maxArchiveBytes, keep: bounds.keep })
     : null;
@@ -57,11 +54,12 @@ export async function loadSnapshot(
   const listing = await reader.listFiles(refs.head);
   const paths = listing.files.map((f) => f.path).filter(bounds.keep);
   const texts = new Map<string, string>();
+  const readHeadBatch = batched((paths) => reader.readFiles(paths, refs.head));
   const read = async (wanted: string[]) => {
     const missing = wanted.filter((p) => !texts.has(p));
     if (missing.length === 0) return;
-    for (const [p, t] of await reader.readFiles(missing, refs.head)) texts.set(p, t);
-    for (const p of missing) if (!texts.has(p)) texts.set(p, '');
+    const got = await Promise.all(missing.map((p) => readHeadBatch(p)));
+    missing.forEach((p, i) => texts.set(p, got[i] ?? ''));
   };
   // The word search reads the files nearest the change first: same folder, then parents.
   const searchable = nearestFirst(paths, changedPaths).slice(0, bounds.maxSearchFiles);
@@ -88,6 +86,33 @@ export async function loadSnapshot(
     },
   };
   return { snapshot, how: 'files', unsearched: paths.length - searchable.length };
+}
+
+/**
+ * Reads of single paths, each answered from one cache, where the reads asked for in the same
+ * tick go to the forge as one batch (one GraphQL query or file-contents request, not one
+ * round trip a file).
+ */
+export function batched(
+  readMany: (paths: string[]) => Promise<Map<string, string>>,
+): (path: string) => Promise<string | null> {
+  const cache = new Map<string, Promise<string | null>>();
+  let queue: string[] = [];
+  let flush: Promise<Map<string, string>> | null = null;
+  return (path) => {
+    const known = cache.get(path);
+    if (known) return known;
+    queue.push(path);
+    flush ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      const paths = queue;
+      queue = [];
+      flush = null;
+      return readMany(paths);
+    });
+    const text = flush.then((m) => m.get(path) ?? null);
+    cache.set(path, text);
+    return text;
+  };
 }
 
 /** `paths` ordered by how many leading folders they share with the nearest changed path (most first). */

@@ -35,14 +35,19 @@ export async function selectContext(input: SelectContextInput): Promise<ContextS
   const limits: ContextLimits = { ...DEFAULT_LIMITS, ...input.limits };
   const excluded = input.excluded ?? ((): boolean => false);
   const { snapshot } = input;
-  const changedFiles: ChangedFile[] = [];
-  for (const file of input.files) {
-    if (file.binary || file.submodule || excluded(file.path)) continue;
-    const head = file.status === 'deleted' ? null : await snapshot.readHead(file.path);
-    const needBase = file.status !== 'added' && file.hunks.some((h) => h.lines.some((l) => l.kind === 'del'));
-    const base = needBase ? await snapshot.readBase(file.oldPath ?? file.path) : null;
-    changedFiles.push(describeChange(file, head, base));
-  }
+  // Every changed file's head and base are asked for at once: on a forge each read is a round
+  // trip, and a snapshot reader can batch the ones asked together.
+  const wanted = input.files.filter((file) => !(file.binary || file.submodule || excluded(file.path)));
+  const changedFiles: ChangedFile[] = await Promise.all(
+    wanted.map(async (file) => {
+      const needBase = file.status !== 'added' && file.hunks.some((h) => h.lines.some((l) => l.kind === 'del'));
+      const [head, base] = await Promise.all([
+        file.status === 'deleted' ? null : snapshot.readHead(file.path),
+        needBase ? snapshot.readBase(file.oldPath ?? file.path) : null,
+      ]);
+      return describeChange(file, head, base);
+    }),
+  );
   const ctx: LookupContext = {
     snapshot,
     index: indexPaths(snapshot.paths),

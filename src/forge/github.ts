@@ -337,7 +337,11 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
             const answer = await octokit.graphql<ResolveThreadAnswer>(RESOLVE_THREAD_MUTATION, { threadId: thread.id });
             if (answer.resolveReviewThread?.thread?.isResolved) return 'resolved' as const;
           } catch (error) {
-            log(redact(`GitHub: could not resolve review thread ${root} (${describe(error)}); replying instead.`, [opts.token]));
+            log(
+              redact(`GitHub: could not resolve review thread ${root} (${describe(error)}); replying instead.`, [
+                opts.token,
+              ]),
+            );
           }
         }
         // GraphQL unreachable (a REST-only proxy) or the thread unknown: a reply still tells the author.
@@ -431,7 +435,8 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
         if (!threads) throw new Error('the answer has no review threads');
         for (const thread of threads.nodes) {
           const root = thread?.comments.nodes[0]?.databaseId;
-          if (thread && typeof root === 'number') roots.set(root, { id: thread.id ?? null, isResolved: thread.isResolved });
+          if (thread && typeof root === 'number')
+            roots.set(root, { id: thread.id ?? null, isResolved: thread.isResolved });
         }
         if (!threads.pageInfo.hasNextPage || !threads.pageInfo.endCursor) return roots;
         cursor = threads.pageInfo.endCursor;

@@ -134,8 +134,11 @@ export function createAnthropicModelClient(opts: AnthropicClientOptions): ModelC
     async countTokens(request) {
       const context: CallContext = { operation: 'count', model: request.model, attempts: 0 };
       try {
-        const params: MessageCountTokensParams = toParams(request);
-        const counted = await client.messages.countTokens(params, { middleware: [countAttempts(context)] });
+        // Counted with the widest thinking the call may use (what `complete` sends with room to spare).
+        const { max_tokens: _max, ...params } = toCompleteParams(request, Number.MAX_SAFE_INTEGER).params;
+        const counted = await client.messages.countTokens(params as MessageCountTokensParams, {
+          middleware: [countAttempts(context)],
+        });
         return counted.input_tokens;
       } catch (error) {
         // A 404 that names the model is the API's answer to a wrong id, not a missing endpoint.

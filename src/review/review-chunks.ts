@@ -158,12 +158,10 @@ function diffBudgetFor(ledger: UsageLedger, calls: number, promptTokens: number,
 export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
   const { client, ledger, config, model } = args;
   const tag = newPromptTag();
-  const overhead = await promptOverhead(args, tag);
+  // Counting is a round trip: the prompt's own size is counted while the first request is.
+  const overheadCount = promptOverhead(args, tag);
+  overheadCount.catch(() => {}); // awaited below where it is needed; its error surfaces there
   const outputCap = Math.min(config.maxOutputTokens, model.maxOutputTokens);
-  const maxChunk = Math.max(
-    MIN_CHUNK_TOKENS,
-    Math.min(FOCUS_TOKENS, model.maxInputTokens - overhead.tokens - outputCap),
-  );
   const totalLines = changed(args.files);
   const estimate = fileTokens;
   const diffTokens = args.files.reduce((n, f) => n + estimate(f), 0);
@@ -212,6 +210,11 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     // Otherwise fall through: parts can still cover what fits.
   }
 
+  const overhead = await overheadCount;
+  const maxChunk = Math.max(
+    MIN_CHUNK_TOKENS,
+    Math.min(FOCUS_TOKENS, model.maxInputTokens - overhead.tokens - outputCap),
+  );
   const ratio = await calibrate(args, tag, overhead, estimate);
   let pending = args.files;
   const lost: LeftOut[] = []; // in a part that failed or no longer fitted
