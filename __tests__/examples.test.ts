@@ -3,12 +3,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { readConfig } from '../src/config/config.js';
+import { parseRepoConfig } from '../src/config/repo-config.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const action = parse(read('action.yml')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
 const pkg = JSON.parse(read('package.json')) as { version: string; license: string; engines: { node: string } };
 const readme = read('README.md');
+/** The README and the pages under docs/: every YAML block of each is copy-paste material. */
+const pages = [
+  { path: 'README.md', text: readme },
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ path: `docs/${f}`, text: read(`docs/${f}`) })),
+];
 
 type Step = {
   id?: string;
@@ -45,11 +54,14 @@ const blocks: Block[] = [
       const text = read(`examples/${f}`);
       return { name: `examples/${f}`, text, doc: parse(text) as Workflow, forge: forgeOf(text, '') };
     }),
-  ...[...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => {
-    const line = readme.slice(0, m.index).split('\n').length;
-    const before = readme.slice(Math.max(0, m.index! - 400), m.index);
-    return { name: `README.md:${line}`, text: m[1]!, doc: parse(m[1]!) as Workflow, forge: forgeOf(m[1]!, before) };
-  }),
+  ...pages.flatMap((page) =>
+    [...page.text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => {
+      const line = page.text.slice(0, m.index).split('\n').length;
+      const before = page.text.slice(Math.max(0, m.index! - 400), m.index);
+      const doc = parse(m[1]!) as Workflow;
+      return { name: `${page.path}:${line}`, text: m[1]!, doc, forge: forgeOf(m[1]!, before) };
+    }),
+  ),
 ];
 const isOurs = (s: Step) => /(^|\/)OWNER\/claude-pr-review@v1$/.test(s.uses ?? '');
 const workflows = blocks.filter((b) => b.doc && typeof b.doc === 'object' && b.doc.jobs);
@@ -190,9 +202,16 @@ function events(on: string[]) {
 }
 
 describe('every workflow in examples/ and the README is copy-paste ready', () => {
-  test('every YAML block of the README parses, and the examples are found', () => {
+  test('every YAML block of the README and docs/ parses, and the examples are found', () => {
     expect(blocks.filter((b) => b.name.startsWith('examples/')).length).toBeGreaterThanOrEqual(4);
+    expect(blocks.filter((b) => b.name.startsWith('docs/')).length).toBeGreaterThanOrEqual(5);
     expect(workflows.length).toBeGreaterThanOrEqual(9);
+  });
+
+  test('every config file block of the README and docs/ is one the action reads without complaint', () => {
+    const files = blocks.filter((b) => b.text.startsWith('# .github/claude-review.yml'));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const b of files) expect(() => readConfig(() => '', parseRepoConfig(b.text, b.name), b.name)).not.toThrow();
   });
 
   test.each(withSteps.map((b) => [b.name, b] as const))(
@@ -307,7 +326,7 @@ describe('every workflow in examples/ and the README is copy-paste ready', () =>
     }
   });
 
-  test('the workflow file names in the README are those of examples/', () => {
+  test('the workflow file names in the README and docs/ are those of examples/', () => {
     const own = new Set(readdirSync(join(root, '.github/workflows')));
     const named = new Set(
       blocks
@@ -315,7 +334,8 @@ describe('every workflow in examples/ and the README is copy-paste ready', () =>
         .map((b) => /workflows\/([\w.-]+\.ya?ml)/.exec(b.text.split('\n', 1)[0]!)?.[1]),
     );
     expect(named.has(undefined)).toBe(false);
-    const mentioned = [...readme.matchAll(/\.(?:github|gitea|forgejo)\/workflows\/([\w.-]+\.ya?ml)/g)]
+    const mentioned = pages
+      .flatMap((p) => [...p.text.matchAll(/\.(?:github|gitea|forgejo)\/workflows\/([\w.-]+\.ya?ml)/g)])
       .map((m) => m[1]!)
       .filter((f) => !own.has(f));
     expect(mentioned.length).toBeGreaterThan(0);

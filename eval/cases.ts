@@ -43,7 +43,11 @@ export function pageSize(query: URLSearchParams): number {
     ],
     bugs: [
       { path: 'src/orders/paginate.ts', find: 'const start = page * size;', what: '1-based page skips the first page' },
-      { path: 'src/orders/paginate.ts', find: 'Number(raw);', what: 'size=0 or NaN divides by zero / returns NaN pages' },
+      {
+        path: 'src/orders/paginate.ts',
+        find: 'Number(raw);',
+        what: 'size=0 or NaN divides by zero / returns NaN pages',
+      },
     ],
   },
   {
@@ -73,7 +77,11 @@ def collect_codes(order, seen=[]):
     ],
     bugs: [
       { path: 'shop/discount.py', find: 'return price * (1 - percent)', what: 'percent not divided by 100' },
-      { path: 'shop/discount.py', find: 'def collect_codes(order, seen=[]):', what: 'mutable default shared across calls' },
+      {
+        path: 'shop/discount.py',
+        find: 'def collect_codes(order, seen=[]):',
+        what: 'mutable default shared across calls',
+      },
     ],
   },
   {
@@ -109,7 +117,9 @@ func (c *Cache) Get(id string) (string, bool) {
 `,
       },
     ],
-    bugs: [{ path: 'internal/cache/cache.go', find: 'p, ok := c.items[id]', what: 'map read without the mutex: data race' }],
+    bugs: [
+      { path: 'internal/cache/cache.go', find: 'p, ok := c.items[id]', what: 'map read without the mutex: data race' },
+    ],
   },
   {
     name: 'rust-range',

@@ -25,7 +25,11 @@ if (!process.env.ANTHROPIC_API_KEY?.trim()) {
 
 const out = mkdtempSync(join(tmpdir(), 'claude-pr-review-eval-'));
 try {
-  for (const file of [...tsFiles(join(root, 'src')), ...tsFiles(join(root, 'eval')), ...tsFiles(join(root, '__tests__', 'support'))]) {
+  for (const file of [
+    ...tsFiles(join(root, 'src')),
+    ...tsFiles(join(root, 'eval')),
+    ...tsFiles(join(root, '__tests__', 'support')),
+  ]) {
     const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, verbatimModuleSyntax: false },
       fileName: file,

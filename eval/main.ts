@@ -14,7 +14,10 @@ export function evalSettings(env: NodeJS.ProcessEnv): { apiKey: string; baseUrl?
   if (apiKey === '') {
     return 'npm run eval needs a real Anthropic API key: set ANTHROPIC_API_KEY (it calls the API and costs money; it never runs in CI).';
   }
-  const wanted = (env.EVAL_TIERS ?? TIERS.join(',')).split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const wanted = (env.EVAL_TIERS ?? TIERS.join(','))
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
   const bad = wanted.filter((t) => !(TIERS as readonly string[]).includes(t));
   if (bad.length > 0) return `EVAL_TIERS must list tiers among ${TIERS.join(', ')}; got ${bad.join(', ')}`;
   const baseUrl = env.ANTHROPIC_BASE_URL?.trim();
@@ -27,7 +30,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     process.stderr.write(`${settings}\n`);
     return 2;
   }
-  const client = createAnthropicModelClient({ apiKey: settings.apiKey, ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}) });
+  const client = createAnthropicModelClient({
+    apiKey: settings.apiKey,
+    ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+  });
   const results = await runEval({
     client,
     cases: CASES,

@@ -40,7 +40,10 @@ export type TierResult = {
 const silent: Logger = { info: () => {}, warning: () => {} };
 
 /** Whether `f` points at the seeded bug (same path, its line within the finding's range ± MATCH_SLACK). */
-export function matches(f: Pick<Finding, 'path' | 'line' | 'start_line'>, bug: { path: string; line: number }): boolean {
+export function matches(
+  f: Pick<Finding, 'path' | 'line' | 'start_line'>,
+  bug: { path: string; line: number },
+): boolean {
   const start = Math.min(f.start_line ?? f.line, f.line) - MATCH_SLACK;
   return f.path === bug.path && bug.line >= start && bug.line <= f.line + MATCH_SLACK;
 }
@@ -65,7 +68,11 @@ export async function runEval(args: {
   inputs?: Partial<Record<InputName, string>>;
   onCase?: (tier: Tier, result: CaseResult) => void;
 }): Promise<TierResult[]> {
-  const inputs: Partial<Record<InputName, string>> = { 'max-tokens-per-run': '200000', 'min-severity': 'nit', ...args.inputs };
+  const inputs: Partial<Record<InputName, string>> = {
+    'max-tokens-per-run': '200000',
+    'min-severity': 'nit',
+    ...args.inputs,
+  };
   const config = readConfig((name) => inputs[name] ?? '');
   const results: TierResult[] = [];
   for (const tier of args.tiers) {
@@ -123,7 +130,18 @@ const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 /** The table `npm run eval` prints: one row per tier. */
 export function renderTable(results: TierResult[]): string {
-  const header = ['tier', 'model', 'recall', 'precision', 'found/bugs', 'true/findings', 'input tok', 'output tok', 'total tok', 'cost USD'];
+  const header = [
+    'tier',
+    'model',
+    'recall',
+    'precision',
+    'found/bugs',
+    'true/findings',
+    'input tok',
+    'output tok',
+    'total tok',
+    'cost USD',
+  ];
   const rows = results.map((r) => [
     r.tier,
     r.models.join(', ') || '-',

@@ -49,8 +49,10 @@ export async function run(deps: RunDeps): Promise<RunResult> {
     runId: deps.runId ?? randomUUID(),
   };
   const view = await readPull(steps);
-  const plan = await planRun(steps, view);
-  const prep = await prepare(steps, view, plan);
+  // The model is chosen while the reservation, guidelines and context are read.
+  const planning = planRun(steps, view);
+  const prep = await prepare(steps, view, planning);
+  const plan = await planning;
   const outcome = await review(steps, view, plan, prep);
   return publish(steps, view, plan, prep, outcome);
 }

@@ -52,6 +52,20 @@ describe('command line arguments', () => {
     expect(usage(['review', '--github-token', 't'])).toContain('posts nothing');
   });
 
+  test('a name renamed or removed before 1.0 says what it is now', () => {
+    expect(usage(['preview', '--small-max-lines', '300'])).toBe('--small-max-lines is now --max-lines-small.');
+    expect(usage(['review', '--anthropic-timeout-seconds=60'])).toBe(
+      '--anthropic-timeout-seconds is now --timeout-seconds.',
+    );
+    expect(usage(['review', '--aws-region', 'us-east-1'])).toMatch(
+      /^--aws-region is no longer an option: .*AWS_REGION/,
+    );
+    expect(parseCliArgs(['preview', '--max-lines-small', '300', '--max-comments=5']).inputs).toEqual({
+      'max-lines-small': '300',
+      'max-comments': '5',
+    });
+  });
+
   test('unknown options and commands, and no command at all, are usage errors', () => {
     expect(usage(['preview', '--bsae', 'main'])).toContain('unknown option `--bsae`');
     expect(usage(['reveiw'])).toContain('unknown command `reveiw`');

@@ -12,7 +12,6 @@ import {
   NOT_IN_CONFIG_FILE,
   type InputName,
 } from '../../src/config/inputs.js';
-import { PROVIDERS } from '../../src/config/platform.js';
 import { loadRepoConfig, parseRepoConfig } from '../../src/config/repo-config.js';
 import { SEVERITIES } from '../../src/review/findings.js';
 import { memoryForge } from '../support/memory-forge.js';
@@ -234,7 +233,10 @@ describe('loadRepoConfig', () => {
     expect(await loadRepoConfig(forge, forge.pr.baseSha, FILE, quiet.log)).toEqual({ path: null, values: {} });
     expect(quiet.seen.warning).toEqual([]);
     const named = logs();
-    expect(await loadRepoConfig(forge, forge.pr.baseSha, 'ci/review.yml', named.log)).toEqual({ path: null, values: {} });
+    expect(await loadRepoConfig(forge, forge.pr.baseSha, 'ci/review.yml', named.log)).toEqual({
+      path: null,
+      values: {},
+    });
     expect(named.seen.warning[0]).toMatch(/ci\/review\.yml.*base commit bbbbbbb.*applies once it is merged/);
   });
 

@@ -24,7 +24,9 @@ function reply(body: FakeMessagesBody) {
   if (schema?.properties?.verdicts) {
     // A verification call (once run() verifies): confirm every candidate listed.
     const ids = [...text.matchAll(/\\"id\\":\\"(f\d+)\\"/g)].map((m) => m[1]);
-    return { toolInput: { verdicts: ids.map((id) => ({ id, verdict: 'confirmed', confidence: 95, reason: 'shown' })) } };
+    return {
+      toolInput: { verdicts: ids.map((id) => ({ id, verdict: 'confirmed', confidence: 95, reason: 'shown' })) },
+    };
   }
   const path = Object.keys(SCRIPT).find((p) => text.includes(p)) ?? '';
   const findings = (SCRIPT[path] ?? []).map((f) => ({

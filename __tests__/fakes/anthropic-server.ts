@@ -226,7 +226,13 @@ function promptChars(body: FakeMessagesBody): number {
 export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
 
 /** Thinking tokens an always-thinking model writes per effort when the script gives no thinking. */
-export const EFFORT_THINKING_TOKENS: Record<string, number> = { low: 40, medium: 120, high: 400, xhigh: 800, max: 1600 };
+export const EFFORT_THINKING_TOKENS: Record<string, number> = {
+  low: 40,
+  medium: 120,
+  high: 400,
+  xhigh: 800,
+  max: 1600,
+};
 
 /** The 5.x models (and Mythos / Fable): no sampling parameters, no manual thinking budget. */
 export function isFiveModel(modelId: string): boolean {
@@ -469,7 +475,8 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     }
     if (isFiveModel(body.model)) {
       const sampling = ['temperature', 'top_p', 'top_k'].find((k) => body[k] !== undefined);
-      if (sampling) return { status: 400, message: `${sampling}: sampling parameters are not supported for ${body.model}` };
+      if (sampling)
+        return { status: 400, message: `${sampling}: sampling parameters are not supported for ${body.model}` };
       if (body.thinking?.type === 'enabled' || body.thinking?.budget_tokens !== undefined) {
         return {
           status: 400,
@@ -488,7 +495,8 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
           message: `output_config.effort: Input should be ${EFFORT_LEVELS.map((e) => `'${e}'`).join(', ')}`,
         };
       }
-      if (!takesEffort(body.model)) return { status: 400, message: `output_config.effort: not supported for ${body.model}` };
+      if (!takesEffort(body.model))
+        return { status: 400, message: `output_config.effort: not supported for ${body.model}` };
     }
     const choice = body.tool_choice;
     if (choice?.type === 'tool' && refusesForcedToolUse(body.model)) {

@@ -196,7 +196,14 @@ const bodyTooLong = (): [number, unknown] => [
   422,
   {
     message: 'Validation Failed',
-    errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+    errors: [
+      {
+        resource: 'IssueComment',
+        code: 'custom',
+        field: 'body',
+        message: 'body is too long (maximum is 65536 characters)',
+      },
+    ],
     documentation_url: 'https://docs.github.com/rest/issues/comments',
   },
 ];
@@ -273,7 +280,8 @@ export async function startFakeGitHub(initial: FakeGitHubInit = {}): Promise<Fak
     if (url.pathname === GRAPHQL && method === 'POST') return graphql((body ?? {}) as Record<string, unknown>);
     if (url.pathname === '/user' && method === 'GET') {
       // An installation token (GITHUB_TOKEN, an App's) may not ask who it is over REST.
-      if (!initial.personalToken) return [403, { message: 'Resource not accessible by integration', documentation_url: DOCS }];
+      if (!initial.personalToken)
+        return [403, { message: 'Resource not accessible by integration', documentation_url: DOCS }];
       return [200, userJson(state.botLogin)];
     }
     const prefix = `/repos/${state.owner}/${state.repo}`;

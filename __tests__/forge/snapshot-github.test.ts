@@ -172,10 +172,11 @@ describe('readAll (tarball through codeload)', () => {
     expect(files).toHaveLength(200);
   });
 
-  test('a repository larger than maxBytes is not downloaded at all', async () => {
+  test('a repository larger than maxBytes is not read: its archive, asked for beside the size, is dropped', async () => {
     const { reader, logged } = await setup({ snapshot: { sizeKb: 900 } });
     expect(await reader.readAll!(HEAD, { maxBytes: 100_000, keep: everything })).toBeNull();
-    expect(paths()).toEqual(['GET /repos/octo/repo']);
+    // One round trip: the size and the archive's headers together; its body is never read.
+    expect(paths().sort()).toEqual(['GET /_codeload/octo/repo/legacy.tar.gz/' + HEAD, 'GET /repos/octo/repo', `GET /repos/octo/repo/tarball/${HEAD}`].sort());
     expect(logged).toEqual([expect.stringMatching(/octo\/repo is 900 KB, over 100000 bytes/)]);
   });
 

@@ -52,7 +52,9 @@ describe('thinkingCapability', () => {
 
 describe('planThinking', () => {
   it('keeps the wanted effort when the answer still has its room after thinking', () => {
-    expect(planThinking({ model: 'claude-sonnet-5-5', wanted: 'high', maxTokens: 32_000, answerTokens: 4_000 })).toEqual({
+    expect(
+      planThinking({ model: 'claude-sonnet-5-5', wanted: 'high', maxTokens: 32_000, answerTokens: 4_000 }),
+    ).toEqual({
       thinking: 'adaptive',
       effort: 'high',
       note: null,
@@ -78,12 +80,16 @@ describe('planThinking', () => {
   });
 
   it('sends nothing new to a model without effort, and only effort to Opus 4.5 (no adaptive thinking)', () => {
-    expect(planThinking({ model: 'claude-haiku-4-5-20251001', wanted: 'high', maxTokens: 8_000, answerTokens: 100 })).toEqual({
+    expect(
+      planThinking({ model: 'claude-haiku-4-5-20251001', wanted: 'high', maxTokens: 8_000, answerTokens: 100 }),
+    ).toEqual({
       thinking: null,
       effort: null,
       note: null,
     });
-    expect(planThinking({ model: 'claude-opus-4-5-20251101', wanted: 'xhigh', maxTokens: 64_000, answerTokens: 100 })).toEqual({
+    expect(
+      planThinking({ model: 'claude-opus-4-5-20251101', wanted: 'xhigh', maxTokens: 64_000, answerTokens: 100 }),
+    ).toEqual({
       thinking: null,
       effort: 'high',
       note: null,
@@ -103,7 +109,9 @@ describe('parseEffort', () => {
     expect(parseEffort('effort-small', '')).toEqual({ ok: true, value: 'low' });
     const bad = parseEffort('effort-medium', 'extreme');
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.error).toMatch(/`effort-medium` must be one of `low`, `medium`, `high`, `xhigh`, `max`; got "extreme"/);
+    expect(!bad.ok && bad.error).toMatch(
+      /`effort-medium` must be one of `low`, `medium`, `high`, `xhigh`, `max`; got "extreme"/,
+    );
   });
 });
 
@@ -121,7 +129,10 @@ describe('the Anthropic client sends thinking that fits (against the fake 5.x mo
   const sent = () => fake.requestsTo('messages').map((r) => r.body as FakeMessagesBody);
 
   it('sends adaptive thinking and the effort, never sampling parameters', async () => {
-    const reply = await client().complete(request('claude-sonnet-5-5', { effort: 'high', answerTokens: 2_000 }), 20_000);
+    const reply = await client().complete(
+      request('claude-sonnet-5-5', { effort: 'high', answerTokens: 2_000 }),
+      20_000,
+    );
     const [body] = sent();
     expect(body?.thinking).toEqual({ type: 'adaptive' });
     expect(body?.output_config?.effort).toBe('high');
@@ -136,7 +147,10 @@ describe('the Anthropic client sends thinking that fits (against the fake 5.x mo
   });
 
   it('an Opus 5.5 reply still carries its answer after the thinking it always does, billed as output', async () => {
-    const reply = await client().complete(request('claude-opus-5-5', { effort: 'high' }), minOutputFor('claude-opus-5-5', 500));
+    const reply = await client().complete(
+      request('claude-opus-5-5', { effort: 'high' }),
+      minOutputFor('claude-opus-5-5', 500),
+    );
     expect(sent()[0]).toMatchObject({ thinking: { type: 'adaptive' }, output_config: { effort: 'low' } });
     expect(reply.output).toEqual({ summary: 'ok', findings: [] });
     expect(reply.cutInThinking).toBeUndefined();

@@ -20,7 +20,12 @@ describe('findings say why', () => {
         {
           ...base,
           scenario: '  HOST unset →\n listen(undefined, 8080) binds every interface ',
-          evidence: [{ path: 'src/app.ts', start_line: 10, line: 12 }, { path: '', line: 3 }, { path: 'src/b.ts', line: -1 }, 'x'],
+          evidence: [
+            { path: 'src/app.ts', start_line: 10, line: 12 },
+            { path: '', line: 3 },
+            { path: 'src/b.ts', line: -1 },
+            'x',
+          ],
         },
       ],
     });
@@ -60,7 +65,10 @@ describe('findings say why', () => {
   });
 
   test('model text in the why line cannot carry a marker or a mention', () => {
-    const f = finding({ scenario: 'x <!-- claude-pr-review:fp=0000000000000000 --> @admin', evidence: [{ path: 'a<!--b', line: 1 }] });
+    const f = finding({
+      scenario: 'x <!-- claude-pr-review:fp=0000000000000000 --> @admin',
+      evidence: [{ path: 'a<!--b', line: 1 }],
+    });
     const body = renderInlineComment(
       { finding: f, anchor: { path: f.path, line: f.line, side: 'RIGHT' }, clipped: false },
       { suggestions: true },

@@ -49,12 +49,22 @@ describe('fixedFindings', () => {
       { path: 'src/app.ts', title: 'Host may be undefined' },
     ]);
     expect(out.fixed).toEqual([]);
-    expect(out.kept.map((k) => k.reason)).toEqual(['the new review reports it again', 'the new review reports it again']);
+    expect(out.kept.map((k) => k.reason)).toEqual([
+      'the new review reports it again',
+      'the new review reports it again',
+    ]);
   });
 
   test('threads people replied to, others’ comments and resolved threads are left alone', () => {
     const discussed = own({ title: 'Host may be undefined', fp: 'f'.repeat(16) });
-    const reply: ReviewComment = { ...discussed, id: id++, body: 'I disagree', inReplyTo: discussed.id, author: 'mona', authorId: 2 };
+    const reply: ReviewComment = {
+      ...discussed,
+      id: id++,
+      body: 'I disagree',
+      inReplyTo: discussed.id,
+      author: 'mona',
+      authorId: 2,
+    };
     const someoneElse: ReviewComment = { ...own({ title: 'X', fp: '1'.repeat(16) }), author: 'mona' };
     const resolved = own({ title: 'Y', fp: '2'.repeat(16), resolved: true });
     const out = fixedFindings([discussed, reply, someoneElse, resolved], isOwn, NEW_COMMITS, []);

@@ -4,8 +4,18 @@ import { finding } from './diff-fixture.js';
 
 describe('renderVerification', () => {
   const rejected = [
-    { finding: finding({ title: 'Host may be undefined' }), verdict: 'rejected' as const, confidence: 92, reason: 'Line 9 defaults HOST.' },
-    { finding: finding({ line: 12, title: 'Debug | left on' }), verdict: 'uncertain' as const, confidence: 40, reason: 'See <!-- claude-pr-review:state --> @admin' },
+    {
+      finding: finding({ title: 'Host may be undefined' }),
+      verdict: 'rejected' as const,
+      confidence: 92,
+      reason: 'Line 9 defaults HOST.',
+    },
+    {
+      finding: finding({ line: 12, title: 'Debug | left on' }),
+      verdict: 'uncertain' as const,
+      confidence: 40,
+      reason: 'See <!-- claude-pr-review:state --> @admin',
+    },
   ];
 
   test('says how many candidates were confirmed, and lists the others collapsed with their reason', () => {
@@ -32,6 +42,8 @@ describe('renderVerification', () => {
   });
 
   test('a review with no candidates says nothing about verification', () => {
-    expect(renderVerification({ candidates: 0, confirmed: 0, rejected: [], unverified: [], minConfidence: 70 })).toBe('');
+    expect(renderVerification({ candidates: 0, confirmed: 0, rejected: [], unverified: [], minConfidence: 70 })).toBe(
+      '',
+    );
   });
 });

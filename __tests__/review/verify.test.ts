@@ -33,12 +33,27 @@ describe('the verification prompt', () => {
   test('lists each candidate as one JSON object with its id, claim and the code it is on', () => {
     const req = buildVerifyRequest({
       model: 'claude-sonnet-5-5',
-      candidates: [{ id: 'f1', finding: findings[0]!, code: { hunk: hunkFor(findings[0]!, FILES), context: ['function listen() {}'] } }],
+      candidates: [
+        {
+          id: 'f1',
+          finding: findings[0]!,
+          code: { hunk: hunkFor(findings[0]!, FILES), context: ['function listen() {}'] },
+        },
+      ],
     });
     expect(req.outputSchema).toBe(VERDICTS_SCHEMA);
     const text = req.user.map((b) => b.text).join('\n');
-    const [obj] = text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(obj).toMatchObject({ id: 'f1', path: 'src/app.ts', line: 11, title: 'Host may be undefined', scenario: 'HOST unset → listen(undefined)' });
+    const [obj] = text
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(obj).toMatchObject({
+      id: 'f1',
+      path: 'src/app.ts',
+      line: 11,
+      title: 'Host may be undefined',
+      scenario: 'HOST unset → listen(undefined)',
+    });
     expect(String(obj!.hunk)).toContain('process.env.HOST');
     expect(obj!.context).toEqual(['function listen() {}']);
     expect(req.system[0]!.text).toContain('confirm only what the code shows; when in doubt, reject');
@@ -66,7 +81,10 @@ describe('readVerdicts', () => {
       { id: 'f1', verdict: 'confirmed', confidence: 100, reason: 'Line 11 reads HOST unchecked.' },
       { id: 'f2', verdict: 'uncertain', confidence: 0, reason: 'The verifier gave no verdict for it.' },
     ]);
-    expect(problems).toEqual(['1 verdict(s) did not match the verdicts format', 'the verifier gave no verdict for 1 candidate(s)']);
+    expect(problems).toEqual([
+      '1 verdict(s) did not match the verdicts format',
+      'the verifier gave no verdict for 1 candidate(s)',
+    ]);
   });
 });
 
@@ -91,7 +109,12 @@ describe('applyVerdicts', () => {
   });
 
   test('a finding with no verdict at all is unverified, never dropped', () => {
-    const out = applyVerdicts(findings, [{ id: candidateId(0), verdict: 'uncertain', confidence: 40, reason: 'unclear' }], 70, 'no room');
+    const out = applyVerdicts(
+      findings,
+      [{ id: candidateId(0), verdict: 'uncertain', confidence: 40, reason: 'unclear' }],
+      70,
+      'no room',
+    );
     expect(out.rejected).toHaveLength(1);
     expect(out.unverified.map((u) => [u.finding.title, u.reason])).toEqual([
       ['Debug left on', 'no room'],
@@ -102,7 +125,11 @@ describe('applyVerdicts', () => {
 
 describe('choices for the planner', () => {
   test('the small tier is verified one tier up; the others by their own tier', () => {
-    expect([verifierTier('small'), verifierTier('medium'), verifierTier('large')]).toEqual(['medium', 'medium', 'large']);
+    expect([verifierTier('small'), verifierTier('medium'), verifierTier('large')]).toEqual([
+      'medium',
+      'medium',
+      'large',
+    ]);
   });
 
   test('the verification share grows per batch, and more on a model that always thinks', () => {
@@ -140,7 +167,15 @@ describe('verifyFindings against the fake model', () => {
   test('batches the candidates, posts only the confirmed, bills every call in the same ledger', async () => {
     fake.setRespond(judge);
     const ledger = new UsageLedger(200_000);
-    const out = await verifyFindings({ client: client(), ledger, model: 'claude-sonnet-5-5', findings, code, minConfidence: 70, batchSize: 2 });
+    const out = await verifyFindings({
+      client: client(),
+      ledger,
+      model: 'claude-sonnet-5-5',
+      findings,
+      code,
+      minConfidence: 70,
+      batchSize: 2,
+    });
     expect(out.confirmed.map((f) => f.title)).toEqual(['Host may be undefined', 'Overflow']);
     expect(out.rejected.map((r) => [r.finding.title, r.reason])).toEqual([['Debug left on', 'Nothing shown breaks.']]);
     expect(out.unverified).toEqual([]);
@@ -156,7 +191,14 @@ describe('verifyFindings against the fake model', () => {
   test('a ceiling too tight to verify posts the findings marked unverified, with the reason, and spends nothing', async () => {
     fake.setRespond(judge);
     const ledger = new UsageLedger(1_500);
-    const out = await verifyFindings({ client: client(), ledger, model: 'claude-opus-5-5', findings, code, minConfidence: 70 });
+    const out = await verifyFindings({
+      client: client(),
+      ledger,
+      model: 'claude-opus-5-5',
+      findings,
+      code,
+      minConfidence: 70,
+    });
     expect(out.confirmed).toEqual([]);
     expect(out.unverified).toHaveLength(3);
     expect(out.unverified[0]!.reason).toMatch(/^the token ceiling left no room to verify them/);
@@ -168,8 +210,17 @@ describe('verifyFindings against the fake model', () => {
   test('a verifier that thinks all its room away leaves its batch unverified, not rejected', async () => {
     fake.setRespond(() => ({ thinking: 'hmm '.repeat(20_000), toolInput: { verdicts: [] } }));
     const ledger = new UsageLedger(100_000);
-    const out = await verifyFindings({ client: client(), ledger, model: 'claude-opus-5-5', findings, code, minConfidence: 70 });
-    expect(out.unverified.map((u) => u.reason)).toEqual(Array(3).fill('the verifier spent its whole answer room thinking'));
+    const out = await verifyFindings({
+      client: client(),
+      ledger,
+      model: 'claude-opus-5-5',
+      findings,
+      code,
+      minConfidence: 70,
+    });
+    expect(out.unverified.map((u) => u.reason)).toEqual(
+      Array(3).fill('the verifier spent its whole answer room thinking'),
+    );
     expect(ledger.spent).toBeLessThanOrEqual(100_000);
   });
 
@@ -177,7 +228,15 @@ describe('verifyFindings against the fake model', () => {
     fake.failNext({ status: 400, route: 'messages' });
     fake.setRespond(judge);
     const ledger = new UsageLedger(100_000);
-    const out = await verifyFindings({ client: client(), ledger, model: 'claude-sonnet-5-5', findings, code, minConfidence: 70, batchSize: 2 });
+    const out = await verifyFindings({
+      client: client(),
+      ledger,
+      model: 'claude-sonnet-5-5',
+      findings,
+      code,
+      minConfidence: 70,
+      batchSize: 2,
+    });
     expect(out.unverified.map((u) => u.finding.title)).toEqual(['Host may be undefined', 'Overflow']);
     expect(out.unverified[0]!.reason).toMatch(/^the verification call failed/);
     expect(out.rejected.map((r) => r.finding.title)).toEqual(['Debug left on']);

@@ -107,21 +107,27 @@ export function createGitHubSnapshot(opts: GitHubSnapshotOptions): SnapshotReade
         let kb: number | null;
         let body: AsyncIterable<Uint8Array> | null;
         try {
-          kb = await repositoryKb();
+          // The size and the archive are asked for at once (each is a round trip); the archive's
+          // body is only read once the size says it is worth it, and dropped otherwise.
+          const [size, response] = await Promise.all([
+            repositoryKb(),
+            octokit.request('GET /repos/{owner}/{repo}/tarball/{ref}', {
+              owner,
+              repo,
+              ref,
+              // The body as a stream: it is read as it arrives and cancelled at the bound.
+              request: { parseSuccessResponseBody: false },
+            }),
+          ]);
+          kb = size;
+          body = response.data as unknown as AsyncIterable<Uint8Array> | null;
           // The repository's size counts its history, compressed; a snapshot can be larger or
-          // smaller. Over the bound it is not worth starting a download that would be cut.
+          // smaller. Over the bound it is not worth a download that would be cut.
           if (kb !== null && kb * 1024 > maxBytes) {
+            await cancelBody(body);
             log(`GitHub: ${owner}/${repo} is ${kb} KB, over ${maxBytes} bytes; reading files one by one.`);
             return null;
           }
-          const response = await octokit.request('GET /repos/{owner}/{repo}/tarball/{ref}', {
-            owner,
-            repo,
-            ref,
-            // The body as a stream: it is read as it arrives and cancelled at the bound.
-            request: { parseSuccessResponseBody: false },
-          });
-          body = response.data as unknown as AsyncIterable<Uint8Array> | null;
         } catch (error) {
           // The listing says why (a missing commit, or a token without `contents: read`).
           if (httpStatusOf(error) !== 404) throw error;
@@ -140,6 +146,12 @@ export function createGitHubSnapshot(opts: GitHubSnapshotOptions): SnapshotReade
         return texts;
       }),
   };
+}
+
+/** Stops an archive download that is not wanted, without reading it. */
+async function cancelBody(body: AsyncIterable<Uint8Array> | null): Promise<void> {
+  const stream = body as { cancel?: () => Promise<void> } | null;
+  await stream?.cancel?.().catch(() => {});
 }
 
 /** Regular files of a recursive tree: no directories, submodules (`commit`) or symbolic links. */

@@ -220,7 +220,6 @@ function toDescriptor(info: ModelInfo): ModelDescriptor {
   };
 }
 
-
 /** Counts HTTP attempts of one call (the SDK runs per-request middleware on every retry). */
 export function countAttempts(context: CallContext): Middleware {
   return (request, next) => {

@@ -65,9 +65,7 @@ export function endedInThinking(message: Pick<Message, 'content'>): boolean {
   const types = message.content.map((b) => b.type);
   const lastThinking = Math.max(types.lastIndexOf('thinking'), types.lastIndexOf('redacted_thinking'));
   if (lastThinking < 0) return false;
-  return !message.content
-    .slice(lastThinking + 1)
-    .some((b) => b.type === 'text' && b.text.trim() !== '');
+  return !message.content.slice(lastThinking + 1).some((b) => b.type === 'text' && b.text.trim() !== '');
 }
 
 /** Billed tokens of a message, as the API's `usage` reports them. */

@@ -26,7 +26,13 @@ export type ThinkingCapability = {
   sampling: boolean;
 };
 
-const NONE: ThinkingCapability = { adaptive: false, alwaysThinks: false, canDisable: true, efforts: [], sampling: true };
+const NONE: ThinkingCapability = {
+  adaptive: false,
+  alwaysThinks: false,
+  canDisable: true,
+  efforts: [],
+  sampling: true,
+};
 
 /** `claude-<family>-<major>[-<minor>]`: a minor of one or two digits, never an 8-digit date. */
 function versionOf(id: string): { family: string; version: number } | null {
@@ -48,11 +54,13 @@ export function thinkingCapability(modelId: string): ThinkingCapability {
   const { family, version } = v;
   const special = family === 'mythos' || family === 'fable';
   const adaptive =
-    special ||
-    ((family === 'opus' || family === 'sonnet') && version >= 4.6) ||
-    (family === 'haiku' && version >= 5);
+    special || ((family === 'opus' || family === 'sonnet') && version >= 4.6) || (family === 'haiku' && version >= 5);
   const hasEffort = adaptive || (family === 'opus' && version >= 4.5);
-  const xhigh = special || (family === 'opus' && version >= 4.7) || (family === 'sonnet' && version >= 5) || (family === 'haiku' && version >= 5.5);
+  const xhigh =
+    special ||
+    (family === 'opus' && version >= 4.7) ||
+    (family === 'sonnet' && version >= 5) ||
+    (family === 'haiku' && version >= 5.5);
   const efforts = hasEffort ? EFFORTS.filter((e) => e !== 'xhigh' || xhigh) : [];
   const alwaysThinks = special || (family === 'opus' && (version === 4.7 || version >= 5.5));
   return { adaptive, alwaysThinks, canDisable: !alwaysThinks, efforts, sampling: version < 5 && !special };
@@ -112,7 +120,10 @@ export function planThinking(args: {
   }
   if (cap.alwaysThinks) return { thinking: 'adaptive', effort: 'low', note: lowered('`low`') };
   // Thinking off: effort still shapes the answer; xhigh and max need thinking, so at most high.
-  const effort = clampEffort(wanted, cap.efforts.filter((e) => e !== 'xhigh' && e !== 'max'));
+  const effort = clampEffort(
+    wanted,
+    cap.efforts.filter((e) => e !== 'xhigh' && e !== 'max'),
+  );
   return {
     thinking: cap.adaptive ? 'disabled' : null,
     effort,
@@ -148,7 +159,10 @@ export function thinkingParams(plan: ThinkingPlan): {
 }
 
 /** What a reply that stopped at `max_tokens` while still thinking means for the user, or null. */
-export function thinkingCutNote(reply: { stopReason: string | null; cutInThinking?: boolean }, maxTokens: number): string | null {
+export function thinkingCutNote(
+  reply: { stopReason: string | null; cutInThinking?: boolean },
+  maxTokens: number,
+): string | null {
   if (reply.stopReason !== 'max_tokens' || !reply.cutInThinking) return null;
   return `The model used all of \`max_tokens\` (${maxTokens.toLocaleString('en-US')}) thinking and wrote no answer: nothing was reviewed in this call. Raise \`max-tokens-per-run\`/\`max-output-tokens\` or lower the effort.`;
 }

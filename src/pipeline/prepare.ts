@@ -4,56 +4,46 @@ import type { PullRequest } from '../ports.js';
 import { readGuidelines } from '../review/guidelines.js';
 import { attemptPost } from '../review/publish.js';
 import { reserveRun, settleRun } from '../state/spend.js';
+import { fileTokens } from '../plan/measure.js';
+import { reviewInProgress } from '../state/summary-store.js';
 import type { Prepared, PullView, RunPlan, StepDeps } from './types.js';
 
 /** Most tokens of one call besides diff and context (prompt, description, schema), for the context budget. */
 const PROMPT_ALLOWANCE_TOKENS = 6000;
 
 /**
- * What must be in place before the first model call, in one round of requests: the run's
- * reservation in the summary (so neither a cancelled run nor an overlapping one can lose
- * spend, and a second run for the same head stands down), the guidelines from the base
- * commit, and the code around the change from the head.
+ * What must be in place before the first model call, in one round of requests beside the
+ * model choice: the run's reservation in the summary (so neither a cancelled run nor an
+ * overlapping one can lose spend, and a second run for the same head stands down), the
+ * guidelines from the base commit, and the code around the change from the head.
  */
-export async function prepare(deps: StepDeps, view: PullView, plan: RunPlan): Promise<Prepared> {
+export async function prepare(deps: StepDeps, view: PullView, planning: Promise<RunPlan>): Promise<Prepared> {
   const { config, forge, log, now } = deps;
-  const { chosen, ledger } = plan;
-  if (!chosen || !ledger || plan.busy) {
-    return { target: view.previous, reserved: false, standDown: plan.busy, guidelines: null, context: null };
-  }
-  const pending = { id: deps.runId, at: plan.record(0).at, sha: view.pr.headSha, tokens: view.budget.ceiling };
-  const recording = plan.posting && forge.kind !== 'local';
-  const room = ledger.inputRoom(Math.min(config.maxOutputTokens, chosen.model.maxOutputTokens));
-  const contextRoom = contextBudget(
-    config.contextTokens,
-    view.budget.ceiling,
-    room,
-    plan.diffTokens,
-    PROMPT_ALLOWANCE_TOKENS,
-  );
-  const [attempt, guidelines, context] = await Promise.all([
+  const busy = reviewInProgress(view.history, view.pr.headSha, deps.runId, now().getTime());
+  const none = { target: view.previous, reserved: false, guidelines: null, context: null };
+  if (view.files.length === 0 || view.budget.skip || busy) return { ...none, standDown: busy };
+  const ceiling = view.budget.ceiling;
+  const pending = { id: deps.runId, at: now().toISOString(), sha: view.pr.headSha, tokens: ceiling };
+  const recording = deps.model !== null && !config.dryRun && forge.kind !== 'local';
+  // The diff comes first; context takes what is left (the ledger checks each call exactly).
+  const room = ceiling - config.maxOutputTokens;
+  const diffTokens = view.files.reduce((n, f) => n + fileTokens(f), 0);
+  const contextRoom = contextBudget(config.contextTokens, ceiling, room, diffTokens, PROMPT_ALLOWANCE_TOKENS);
+  const [attempt, guidelines, context, plan] = await Promise.all([
     recording ? attemptPost(() => reserveRun(forge, view.self, view.previous, pending, now().getTime())) : null,
     readGuidelines(forge, view.pr.baseSha, config.guidelinesFiles, log),
     readContext(deps, view.files, view.pr, contextRoom),
+    planning,
   ]);
   // A token that cannot write (a fork's) cannot record anything either: the review still runs.
   const reserved = attempt?.ok ? attempt.value : null;
-  if (reserved && !reserved.ok) {
-    return { target: view.previous, reserved: false, standDown: reserved.busy, guidelines: null, context: null };
-  }
+  if (reserved && !reserved.ok) return { ...none, standDown: reserved.busy };
   const target = reserved?.ok ? reserved.comment : view.previous;
-  if (reserved?.ok) {
+  const { ledger } = plan;
+  if (reserved?.ok && ledger) {
     deps.onCancel?.(async () => {
-      await settleRun(
-        forge,
-        view.self,
-        target,
-        deps.runId,
-        plan.record(ledger.committed),
-        false,
-        undefined,
-        now().getTime(),
-      );
+      const spent = plan.record(ledger.committed);
+      await settleRun(forge, view.self, target, deps.runId, spent, false, undefined, now().getTime());
     });
   }
   return { target, reserved: reserved?.ok ?? false, standDown: null, guidelines, context };

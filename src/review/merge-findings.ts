@@ -13,8 +13,38 @@ export const ADJACENT_LINES = 2;
 export const SAME_PROBLEM = 0.5;
 
 const STOP = new Set([
-  'a', 'an', 'the', 'is', 'are', 'be', 'can', 'may', 'might', 'of', 'in', 'on', 'at', 'to', 'for', 'when', 'if',
-  'and', 'or', 'not', 'no', 'with', 'without', 'this', 'that', 'it', 'its', 'from', 'by', 'as', 'could', 'will',
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'be',
+  'can',
+  'may',
+  'might',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'when',
+  'if',
+  'and',
+  'or',
+  'not',
+  'no',
+  'with',
+  'without',
+  'this',
+  'that',
+  'it',
+  'its',
+  'from',
+  'by',
+  'as',
+  'could',
+  'will',
 ]);
 
 /** The words of a title that carry its meaning: lower case, no punctuation, no filler, crude stems. */
@@ -61,7 +91,9 @@ export function sameProblem(a: Finding, b: Finding): boolean {
 
 /** How well a finding shows its case: a scenario, then evidence ranges, then a suggestion. */
 function proof(f: Finding): number {
-  return ((f.scenario ?? '').trim() !== '' ? 100 : 0) + Math.min(f.evidence?.length ?? 0, 10) * 5 + (f.suggestion ? 1 : 0);
+  return (
+    ((f.scenario ?? '').trim() !== '' ? 100 : 0) + Math.min(f.evidence?.length ?? 0, 10) * 5 + (f.suggestion ? 1 : 0)
+  );
 }
 
 /** The better of two: the more severe, then the better-evidenced, then the one reported first. */
@@ -83,7 +115,9 @@ export type Merged = {
  * follows each group's first appearance, so a single-part review comes back unchanged.
  */
 export function mergeFindings(parts: Finding[][] | Finding[]): Merged {
-  const all = (parts.length > 0 && Array.isArray(parts[0]) ? (parts as Finding[][]).flat() : (parts as Finding[])).slice();
+  const all = (
+    parts.length > 0 && Array.isArray(parts[0]) ? (parts as Finding[][]).flat() : (parts as Finding[])
+  ).slice();
   // Union-find over pairs: n is a review's findings (tens), so n² comparisons are cheap.
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -110,10 +144,12 @@ export function mergeFindings(parts: Finding[][] | Finding[]): Merged {
 
 function dedupeEvidence(list: NonNullable<Finding['evidence']>): NonNullable<Finding['evidence']> {
   const seen = new Set<string>();
-  return list.filter((e) => {
-    const key = `${e.path}:${e.start_line ?? ''}:${e.line}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, 10);
+  return list
+    .filter((e) => {
+      const key = `${e.path}:${e.start_line ?? ''}:${e.line}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, 10);
 }

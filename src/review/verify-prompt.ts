@@ -148,7 +148,12 @@ export function readVerdicts(output: unknown, ids: string[]): { verdicts: Verdic
   if (bad > 0) problems.push(`${bad} verdict(s) did not match the verdicts format`);
   const verdicts = ids.map(
     (id) =>
-      found.get(id) ?? { id, verdict: 'uncertain' as const, confidence: 0, reason: 'The verifier gave no verdict for it.' },
+      found.get(id) ?? {
+        id,
+        verdict: 'uncertain' as const,
+        confidence: 0,
+        reason: 'The verifier gave no verdict for it.',
+      },
   );
   const missing = ids.filter((id) => !found.has(id)).length;
   if (missing > 0) problems.push(`the verifier gave no verdict for ${missing} candidate(s)`);

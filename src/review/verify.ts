@@ -103,7 +103,9 @@ export function applyVerdicts(
     else if (v.verdict === 'confirmed' && v.confidence >= minConfidence) out.confirmed.push(finding);
     else {
       const reason =
-        v.verdict === 'confirmed' ? `Confirmed with confidence ${v.confidence}, below ${minConfidence}: ${v.reason}` : v.reason;
+        v.verdict === 'confirmed'
+          ? `Confirmed with confidence ${v.confidence}, below ${minConfidence}: ${v.reason}`
+          : v.reason;
       out.rejected.push({ finding, verdict: v.verdict, reason, confidence: v.confidence });
     }
   });
@@ -142,14 +144,20 @@ export type VerifyOutcome = Verified & {
  */
 export async function verifyFindings(args: VerifyArgs): Promise<VerifyOutcome> {
   const size = Math.max(1, args.batchSize ?? VERIFY_BATCH);
-  const order = args.findings.map((f, i) => ({ f, i })).sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i);
+  const order = args.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => severityRank(a.f.severity) - severityRank(b.f.severity) || a.i - b.i);
   const verdicts: Verdict[] = [];
   const why = new Map<number, string>();
   const notes: string[] = [];
   let calls = 0;
   for (let start = 0; start < order.length; start += size) {
     const batch = order.slice(start, start + size);
-    const candidates: Candidate[] = batch.map(({ f, i }) => ({ id: candidateId(i), finding: f, code: args.code(f, i) }));
+    const candidates: Candidate[] = batch.map(({ f, i }) => ({
+      id: candidateId(i),
+      finding: f,
+      code: args.code(f, i),
+    }));
     const reason = await verifyBatch(args, candidates, verdicts, notes);
     if (reason !== 'answered') for (const { i } of batch) why.set(i, reason);
     if (reason !== 'answered' && reason.startsWith('the token ceiling')) continue;
@@ -157,15 +165,25 @@ export async function verifyFindings(args: VerifyArgs): Promise<VerifyOutcome> {
   }
   const result = applyVerdicts(args.findings, verdicts, args.minConfidence);
   // Each unverified finding carries the reason of its own batch.
-  result.unverified = result.unverified.map((u) => ({ ...u, reason: why.get(args.findings.indexOf(u.finding)) ?? u.reason }));
+  result.unverified = result.unverified.map((u) => ({
+    ...u,
+    reason: why.get(args.findings.indexOf(u.finding)) ?? u.reason,
+  }));
   if (result.unverified.length > 0) {
-    notes.push(`${result.unverified.length} finding(s) could not be verified and are posted marked unverified: ${[...new Set(why.values())].join('; ')}.`);
+    notes.push(
+      `${result.unverified.length} finding(s) could not be verified and are posted marked unverified: ${[...new Set(why.values())].join('; ')}.`,
+    );
   }
   return { ...result, verdicts, calls, notes };
 }
 
 /** One call; returns 'answered' (its verdicts pushed) or why its candidates stay unverified. */
-async function verifyBatch(args: VerifyArgs, candidates: Candidate[], verdicts: Verdict[], notes: string[]): Promise<string> {
+async function verifyBatch(
+  args: VerifyArgs,
+  candidates: Candidate[],
+  verdicts: Verdict[],
+  notes: string[],
+): Promise<string> {
   const request = buildVerifyRequest({
     model: args.model,
     candidates,
@@ -187,7 +205,10 @@ async function verifyBatch(args: VerifyArgs, candidates: Candidate[], verdicts: 
     if (cut) return 'the verifier spent its whole answer room thinking';
     if (result.reply.stopReason === 'refusal') return 'the verifier declined to answer';
     if (result.reply.output === null) return 'the verifier gave no answer';
-    const read = readVerdicts(result.reply.output, candidates.map((c) => c.id));
+    const read = readVerdicts(
+      result.reply.output,
+      candidates.map((c) => c.id),
+    );
     notes.push(...read.problems.map((p) => `Verification: ${p}.`));
     verdicts.push(...read.verdicts);
     return 'answered';
