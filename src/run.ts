@@ -5,6 +5,7 @@ import { prepare } from './pipeline/prepare.js';
 import { publish } from './pipeline/publish.js';
 import { readPull } from './pipeline/read-pull.js';
 import { review } from './pipeline/review.js';
+import { verify } from './pipeline/verify.js';
 import type { ForgeClient, Logger, ModelClient } from './ports.js';
 import type { ReviewAnswer } from './review/findings.js';
 import type { Placement } from './review/place.js';
@@ -39,7 +40,7 @@ export type RunResult = {
 /**
  * One review of one pull request: read the PR and what the action recorded on it → plan the
  * tier, model and ceiling → reserve the spend and read guidelines and context → the model
- * calls → post the review and the summary, recording what was billed.
+ * calls → verify every finding → post the review and the summary, recording what was billed.
  */
 export async function run(deps: RunDeps): Promise<RunResult> {
   const steps = {
@@ -53,6 +54,7 @@ export async function run(deps: RunDeps): Promise<RunResult> {
   const planning = planRun(steps, view);
   const prep = await prepare(steps, view, planning);
   const plan = await planning;
-  const outcome = await review(steps, view, plan, prep);
-  return publish(steps, view, plan, prep, outcome);
+  const reviewed = await review(steps, view, plan, prep);
+  const { outcome, verification } = await verify(steps, view, plan, prep, reviewed);
+  return publish(steps, view, plan, prep, outcome, verification);
 }

@@ -104,6 +104,12 @@ export type FakeAnthropicOptions = {
   modelsEndpoint?: 'on' | 'missing';
   countTokensEndpoint?: 'on' | 'missing';
   respond?: RespondHook;
+  /**
+   * The answer to a verification call (its output schema is the verdicts format). Default: what
+   * `respond` answers when that holds verdicts, else every candidate the prompt lists confirmed
+   * with confidence 90 (so scripts written for reviews need not know about verification).
+   */
+  verify?: RespondHook;
   countTokens?: CountTokensHook;
   /** Delay before each response starts, and between streamed events. */
   delayMs?: number;
@@ -557,7 +563,14 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   }
 
   async function messages(body: FakeMessagesBody, res: ServerResponse): Promise<void> {
-    const reply = await respond(body, messageCalls++);
+    const verdictIds = verificationIds(body);
+    let reply: ScriptedReply =
+      options.verify && verdictIds ? await options.verify(body, messageCalls++) : await respond(body, messageCalls++);
+    // A review script asked to verify answers with findings: the default verifier confirms them all.
+    const gave = (reply.toolInput ?? {}) as { verdicts?: unknown };
+    if (verdictIds && !options.verify && !Array.isArray(gave.verdicts) && reply.text === undefined) {
+      reply = { ...reply, toolInput: confirmEvery(verdictIds) };
+    }
     const maxTokens = body.max_tokens ?? 1;
     const json = wantsJsonOutput(body);
     const toolName = body.tool_choice?.type === 'tool' ? body.tool_choice.name : body.tools?.[0]?.name;
@@ -754,6 +767,18 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
 
 function effortOf(body: unknown): unknown {
   return (body as { output_config?: { effort?: unknown } } | null)?.output_config?.effort;
+}
+
+/** The candidate ids of a verification call (its output schema has `verdicts`), or null for any other call. */
+export function verificationIds(body: FakeMessagesBody): string[] | null {
+  const schema = (body.output_config?.format?.schema ?? {}) as { properties?: object };
+  if (!Object.hasOwn(schema.properties ?? {}, 'verdicts')) return null;
+  return [...JSON.stringify(body.messages ?? []).matchAll(/\{\\"id\\":\\"(f\d+)\\"/g)].map((m) => m[1]!);
+}
+
+/** The verdicts of a verifier that confirms everything it is shown. */
+export function confirmEvery(ids: string[]) {
+  return { verdicts: ids.map((id) => ({ id, verdict: 'confirmed', confidence: 90, reason: 'The code shows it.' })) };
 }
 
 function routeOf(method: string, path: string): Exclude<FakeRoute, 'any'> | 'model' | null {

@@ -7,7 +7,6 @@ import {
   candidateId,
   expectedFindings,
   verificationShare,
-  verifierTier,
   verifyFindings,
 } from '../../src/review/verify.js';
 import { buildVerifyRequest, hunkFor, readVerdicts, VERDICTS_SCHEMA } from '../../src/review/verify-prompt.js';
@@ -124,14 +123,6 @@ describe('applyVerdicts', () => {
 });
 
 describe('choices for the planner', () => {
-  test('the small tier is verified one tier up; the others by their own tier', () => {
-    expect([verifierTier('small'), verifierTier('medium'), verifierTier('large')]).toEqual([
-      'medium',
-      'medium',
-      'large',
-    ]);
-  });
-
   test('the verification share grows per batch, and more on a model that always thinks', () => {
     const one = verificationShare({ expectedFindings: 1, model: 'claude-sonnet-5-5' });
     const six = verificationShare({ expectedFindings: 6, model: 'claude-sonnet-5-5' });

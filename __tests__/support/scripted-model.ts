@@ -37,13 +37,34 @@ export const CATALOGUE: ModelDescriptor[] = [
 
 export type ScriptedCall = { request: ModelRequest; maxTokens: number };
 
+/** Whether a request is a verification call (its answer is the verdicts format). */
+export function isVerification(request: ModelRequest): boolean {
+  return Object.hasOwn((request.outputSchema as { properties?: object }).properties ?? {}, 'verdicts');
+}
+
+/** The candidate ids a verification request lists (`{"id":"f1",…}` one per line). */
+export function candidateIds(request: ModelRequest): string[] {
+  const text = request.user.map((b) => b.text).join('\n');
+  return [...text.matchAll(/\{"id":"(f\d+)"/g)].map((m) => m[1]!);
+}
+
+/** A verifier that confirms everything it is shown. */
+export function confirmAll(ids: string[]) {
+  return { verdicts: ids.map((id) => ({ id, verdict: 'confirmed', confidence: 90, reason: 'The code shows it.' })) };
+}
+
 /**
  * A model that answers from a script. Input is "counted" as characters / 4 and billed at that
  * count; output is billed as the JSON length / 4, never above max_tokens.
  */
 export function scriptedModel(
   answer: (req: ModelRequest) => unknown,
-  opts: { catalogue?: ModelDescriptor[] | null; canCount?: boolean } = {},
+  opts: {
+    catalogue?: ModelDescriptor[] | null;
+    canCount?: boolean;
+    /** The verifier's answer to a verification request (default: every candidate confirmed at 90). */
+    verdicts?: (req: ModelRequest, ids: string[]) => unknown;
+  } = {},
 ) {
   const calls: ScriptedCall[] = [];
   const counts: ModelRequest[] = [];
@@ -59,7 +80,11 @@ export function scriptedModel(
     },
     async complete(request, maxTokens): Promise<ModelReply> {
       calls.push({ request, maxTokens });
-      const output = answer(request);
+      const ids = isVerification(request) ? candidateIds(request) : null;
+      const scripted = ids && opts.verdicts ? opts.verdicts(request, ids) : answer(request);
+      // A review script asked to verify: the default verifier confirms everything.
+      const gave = Array.isArray((scripted as { verdicts?: unknown } | null)?.verdicts);
+      const output = ids && !gave ? confirmAll(ids) : scripted;
       const usage: TokenUsage = {
         input: inputOf(request),
         output: Math.min(maxTokens, Math.ceil(JSON.stringify(output).length / 4)),

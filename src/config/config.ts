@@ -1,3 +1,4 @@
+import type { TierEfforts } from './effort.js';
 import { validateGlobs } from '../diff/glob.js';
 import type { Price } from '../plan/prices.js';
 import type { Severity } from '../review/findings.js';
@@ -41,6 +42,10 @@ export type Config = {
   mediumMaxLines: number;
   maxTokensPerRun: number;
   maxOutputTokens: number;
+  /** How hard each tier's model thinks (`output_config.effort`; lowered when `max_tokens` is tight). */
+  tierEfforts: TierEfforts;
+  /** Verified findings below this confidence (0–100) are listed in the summary, not posted. */
+  minConfidence: number;
   /**
    * Most tokens of code around the change (enclosing functions, definitions, call sites) a
    * run may send, after the diff; never more than CONTEXT_SHARE of the ceiling. 0: none.
@@ -176,6 +181,8 @@ export function readConfig(
     mediumMaxLines: v['max-lines-medium'],
     maxTokensPerRun: v['max-tokens-per-run'],
     maxOutputTokens: v['max-output-tokens'],
+    tierEfforts: { small: v['effort-small'], medium: v['effort-medium'], large: v['effort-large'] },
+    minConfidence: v['min-confidence'],
     contextTokens: v['context-tokens'],
     maxTokensPerPr: v['max-tokens-per-pr'],
     maxTokensPerMonth: v['max-tokens-per-month'],

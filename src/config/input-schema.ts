@@ -3,6 +3,7 @@
  * message that names the setting and the accepted form (readConfig collects them all).
  */
 import { z } from 'zod';
+import { parseEffort, type EffortInput } from './effort.js';
 import { parse as parseYaml } from 'yaml';
 import type { Price } from '../plan/prices.js';
 import { isModelLine, MODEL_LINES } from '../plan/models.js';
@@ -35,6 +36,16 @@ export function splitList(value: string): string[] {
 }
 
 const MODEL_SPEC = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
+
+/** One tier's `effort-*` setting (see config/effort.ts). */
+function effort(name: EffortInput) {
+  return z.string().transform((raw, ctx) => {
+    const parsed = parseEffort(name, raw);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  });
+}
 
 function integer(name: InputName, min: number, max = Number.MAX_SAFE_INTEGER) {
   return z.string().transform((raw, ctx) => {
@@ -209,6 +220,10 @@ export const rawSchema = z.object({
   'max-lines-medium': integer('max-lines-medium', 0),
   'max-tokens-per-run': integer('max-tokens-per-run', 1),
   'max-output-tokens': integer('max-output-tokens', 256, 128_000),
+  'effort-small': effort('effort-small'),
+  'effort-medium': effort('effort-medium'),
+  'effort-large': effort('effort-large'),
+  'min-confidence': integer('min-confidence', 0, 100),
   'context-tokens': integer('context-tokens', 0, 1_000_000),
   'max-tokens-per-pr': optionalInteger('max-tokens-per-pr', 1),
   'max-tokens-per-month': optionalInteger('max-tokens-per-month', 1),

@@ -118,6 +118,23 @@ export class UsageLedger {
     return r;
   }
 
+  /**
+   * Holds `tokens` back from planning (the verification share, reserved before the review's
+   * parts are planned); `release` gives them back just before they are used.
+   */
+  hold(tokens: number): Reservation | null {
+    const held = Math.min(Math.max(0, Math.floor(tokens)), this.remaining);
+    if (held === 0) return null;
+    const r: Reservation = { id: this.nextId++, tokens: held, cost: 0, maxOutput: 0 };
+    this.open.set(r.id, r);
+    return r;
+  }
+
+  /** Gives back a hold (or any reservation) unspent: nothing was billed against it. */
+  release(r: Reservation | null): void {
+    if (r) this.open.delete(r.id);
+  }
+
   /** Replaces a reservation by what the API billed. Unknown usage (a cut stream) keeps the whole reservation. */
   settle(r: Reservation, usage: TokenUsage | null): void {
     if (!this.open.delete(r.id)) return;

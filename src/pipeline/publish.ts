@@ -1,8 +1,10 @@
 import { buildAnchorIndex } from '../diff/anchor.js';
 import { estimateCost } from '../plan/prices.js';
 import { priceTable } from '../plan/run-ledger.js';
-import { dropRepeats } from '../review/fingerprint.js';
-import { placeFindings } from '../review/place.js';
+import { buildLineTexts, dropRepeats, fingerprint } from '../review/fingerprint.js';
+import { fixedFindings, fixedNote } from '../review/fixed-findings.js';
+import { placeFindings, type Placement } from '../review/place.js';
+import type { ReviewComment } from '../ports.js';
 import { asPosted, attemptPost, hostOf, publishReview } from '../review/publish.js';
 import { buildReport } from '../review/report.js';
 import type { ChunkedOutcome } from '../review/review-chunks.js';
@@ -13,8 +15,50 @@ import { recordRun } from '../state/record-run.js';
 import type { RunResult } from '../run.js';
 import { UNKNOWN_SELF } from './read-pull.js';
 import type { Prepared, PullView, RunPlan, StepDeps } from './types.js';
+import type { Verification } from './verify.js';
+import { renderVerification } from '../review/render-verdicts.js';
 
 const NO_USAGE = { input: 0, output: 0, cacheWrite: 0, cacheRead: 0 };
+
+/**
+ * Resolves the threads of the action's earlier findings that the new commits fixed (their code
+ * changed and the new review does not report them again); threads people replied to stay open.
+ * Returns the summary's note, if any.
+ */
+async function resolveFixed(
+  deps: StepDeps,
+  view: PullView,
+  placed: Placement | null,
+  threads: ReviewComment[],
+  mine: (c: ReviewComment) => boolean,
+): Promise<string[]> {
+  if (view.scope.since === null || !view.scope.increment) return [];
+  const texts = buildLineTexts(view.kept);
+  const found = (placed?.inline ?? []).map((p) => ({
+    path: p.anchor.path,
+    title: p.finding.title,
+    fingerprint: fingerprint(p, texts),
+  }));
+  const unplaced = (placed?.unplaced ?? []).map((u) => ({ path: u.finding.path, title: u.finding.title }));
+  const { fixed } = fixedFindings(threads, mine, view.scope.increment, [...found, ...unplaced]);
+  if (fixed.length === 0) return [];
+  const note = fixedNote(view.pr.headSha);
+  const done = { resolved: 0, replied: 0, unsupported: 0, failed: 0 };
+  for (const c of fixed) {
+    // A courtesy: a thread the forge will not resolve is left open, never a failed run.
+    const r = await attemptPost(() => deps.forge.resolveThread(c, note)).catch(() => ({ ok: false as const }));
+    if (r.ok) done[r.value]++;
+    else done.failed++;
+  }
+  const how = [
+    done.resolved > 0 ? `${done.resolved} thread(s) resolved` : '',
+    done.replied > 0 ? `${done.replied} answered "fixed"` : '',
+    done.unsupported + done.failed > 0
+      ? `${done.unsupported + done.failed} left open (the forge cannot resolve them)`
+      : '',
+  ].filter((x) => x !== '');
+  return [`${fixed.length} earlier finding(s) fixed by the new commits: ${how.join(', ')}.`];
+}
 
 /**
  * Posts what the review found: the inline findings not already open from an earlier review,
@@ -27,6 +71,7 @@ export async function publish(
   plan: RunPlan,
   prep: Prepared,
   outcome: ChunkedOutcome | null,
+  verification: Verification | null,
 ): Promise<RunResult> {
   const { config, forge, log, now } = deps;
   const { pr, kept, self, scope, files } = view;
@@ -34,10 +79,12 @@ export async function publish(
   const writing = posting && !prep.standDown;
   const placed = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
   // Findings the action itself posted on this PR, in comments still open, are not posted again.
-  const own = writing
-    ? (await forge.listReviewComments()).filter((c) => isOwn({ id: c.authorId, login: c.author }, self))
-    : [];
-  const deduped = writing ? dropRepeats(placed, kept, own) : null;
+  const mine = (c: ReviewComment) => isOwn({ id: c.authorId, login: c.author }, self);
+  const threads = writing ? await forge.listReviewComments() : [];
+  const deduped = writing ? dropRepeats(placed, kept, threads.filter(mine)) : null;
+  // On a re-review, the action's findings that the new commits fixed get their threads resolved.
+  const fixedNotes =
+    writing && outcome?.status === 'reviewed' ? await resolveFixed(deps, view, placed, threads, mine) : [];
   const placement = deduped?.placement ?? placed;
   const posted =
     placement && posting ? await attemptPost(() => publishReview(forge, pr, placement, config.reviewEvent)) : null;
@@ -70,11 +117,13 @@ export async function publish(
         ? [`${repeated} finding(s) already posted in an earlier review, and still open, were not repeated.`]
         : []),
       ...(posted && !posted.ok ? [`The review could not be posted inline: ${posted.error}`] : []),
+      ...fixedNotes,
     ],
     guidelines: prep.guidelines,
     busy: prep.standDown,
     forgeHost: hostOf(pr.htmlUrl),
     context: prep.context,
+    verification: verification ? renderVerification(verification.summary, { forgeHost: hostOf(pr.htmlUrl) }) : null,
   });
   const render = summaryRenderer(report, nothingNew ? (view.previous?.body ?? null) : null, scope.notes);
   // The job summary has room for every file left out; the comment points to it.

@@ -2,6 +2,7 @@ import { reviewInChunks, type ChunkedOutcome } from '../review/review-chunks.js'
 import { decodeState, type RunRecord } from '../state/marker.js';
 import { settleRun } from '../state/spend.js';
 import type { Prepared, PullView, RunPlan, StepDeps } from './types.js';
+import { verificationHold } from './verify.js';
 
 /**
  * The model calls of the review (one, or parts run concurrently), under the run's ledger. A
@@ -16,10 +17,12 @@ export async function review(
 ): Promise<ChunkedOutcome | null> {
   const { chosen, ledger } = plan;
   if (!chosen || !ledger || prep.standDown) return null;
+  // The verification share is held back from planning: the parts cannot spend it.
+  const hold = ledger.hold(verificationHold(deps, view, plan));
   const reviewing = new Set(view.files.map((f) => f.path));
   const otherFiles = view.scope.since ? view.kept.filter((f) => !reviewing.has(f.path)).map((f) => f.path) : [];
   try {
-    return await reviewInChunks({
+    const outcome = await reviewInChunks({
       client: deps.model,
       ledger,
       config: deps.config,
@@ -29,8 +32,12 @@ export async function review(
       otherFiles,
       guidelines: prep.guidelines,
       context: prep.context?.selection ?? null,
+      effort: deps.config.tierEfforts[chosen.tier],
     });
+    ledger.release(hold);
+    return outcome;
   } catch (error) {
+    ledger.release(hold);
     if (prep.reserved) await recordFailure(deps, view, prep, plan.record(ledger.committed));
     throw error;
   }

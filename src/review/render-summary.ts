@@ -39,6 +39,8 @@ export type SummaryReport = {
   forgeHost?: string | null;
   /** The code around the change the model was shown (its tokens are part of the input). */
   context?: { line: string; files: string[]; tokens: number } | null;
+  /** The verification pass, rendered: candidates vs confirmed, and what was not posted, with why. */
+  verification?: string | null;
 };
 
 /**
@@ -206,6 +208,7 @@ export function renderSummary(r: SummaryReport, opts: { whole?: boolean } = {}):
   const parts: string[] = [SUMMARY_MARKER, headline(r), ''];
   if (r.prSummary.trim() !== '') parts.push(neutralize(r.prSummary.trim(), safe), '');
   if (r.placement) parts.push(...findingsSection(r.placement, safe), '');
+  if (r.verification) parts.push(r.verification, '');
   parts.push(...openSection(r.open, safe));
   parts.push(...filesSection(r, opts.whole ?? false), '', ...usageTable(r), '');
   if (r.context) {

@@ -61,6 +61,8 @@ export function buildReport(r: {
   forgeHost?: string | null;
   /** The code around the change that the review was shown. */
   context?: RunContext | null;
+  /** The verification pass, rendered ("9 candidates, 4 confirmed" and what was not posted). */
+  verification?: string | null;
 }): SummaryReport {
   const { outcome, chosen, budget } = r;
   const status = r.busy ? 'busy' : budget.skip ? 'over-budget' : (outcome?.status ?? 'nothing-to-review');
@@ -93,6 +95,7 @@ export function buildReport(r: {
     state: r.state,
     guidelines: r.guidelines ? { paths: r.guidelines.paths, cut: r.guidelines.cut } : null,
     forgeHost: r.forgeHost ?? null,
+    verification: r.verification ?? null,
     context: r.context
       ? { line: r.context.line, files: r.context.files, tokens: r.context.selection.stats.tokens }
       : null,

@@ -7,7 +7,7 @@ import { fileTokens } from '../plan/measure.js';
 import type { ResolvedModel } from '../plan/models.js';
 import { estimateCost } from '../plan/prices.js';
 import { priceTable } from '../plan/run-ledger.js';
-import type { ModelClient, PullRequest } from '../ports.js';
+import type { Effort, ModelClient, ModelRequest, PullRequest } from '../ports.js';
 import { readAnswer } from './answer.js';
 import type { Finding, ReviewAnswer } from './findings.js';
 import { mapPool } from './pool.js';
@@ -15,6 +15,7 @@ import type { Guidelines } from './guidelines.js';
 import { buildReviewRequest, newPromptTag, type ReviewPart } from './prompt.js';
 import { renderContext } from '../context/render.js';
 import type { ContextPiece, ContextSelection } from '../context/types.js';
+import { minOutputFor, thinkingCutNote } from '../llm/thinking.js';
 import { formatUsd } from './render-summary.js';
 
 /** Diff tokens per call that spread a large PR over parallel calls without losing context. */
@@ -62,7 +63,14 @@ type Args = {
   guidelines?: Guidelines | null;
   /** Code around the change, chosen and packed before planning (src/context); each piece is sent once. */
   context?: ContextSelection | null;
+  /** How hard the tier's model thinks (`output_config.effort`); the adapter lowers it to fit. */
+  effort?: Effort;
 };
+
+/** The request with its effort and the answer room it needs after thinking. */
+function withThinking(args: Args, request: ModelRequest, answerTokens: number): ModelRequest {
+  return { ...request, ...(args.effort ? { effort: args.effort } : {}), answerTokens };
+}
 
 /** The context pieces a part shows: those of its files; pieces of other files go with the first part. */
 function contextFor(args: Args, files: DiffFile[], first: boolean): string | undefined {
@@ -169,20 +177,38 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
 
   // Small enough for one call: the whole answer room goes to that call.
   if (diffTokens <= TARGET_CHUNK_TOKENS) {
-    const request = buildReviewRequest({
-      model: model.id,
-      pr: args.pr,
-      files: args.files,
-      tag,
-      otherFiles: args.otherFiles,
-      guidelines: args.guidelines,
-      context: contextFor(args, args.files, true),
-    });
+    const request = withThinking(
+      args,
+      buildReviewRequest({
+        model: model.id,
+        pr: args.pr,
+        files: args.files,
+        tag,
+        otherFiles: args.otherFiles,
+        guidelines: args.guidelines,
+        context: contextFor(args, args.files, true),
+      }),
+      Math.min(outputCap, PART_OUTPUT_TOKENS),
+    );
     const input = await countInput(client, request);
     const room = ledger.outputRoom(input.tokens, outputCap);
     if (room >= MIN_USEFUL_OUTPUT) {
       if (dry) return dryRun(args, [input.tokens], room, totalLines, totalLines, []);
-      const result = await callWithinCeiling(client, ledger, request, input, { maxOutput: outputCap });
+      const minOutput = minOutputFor(model.id, MIN_USEFUL_OUTPUT);
+      const result = await callWithinCeiling(client, ledger, request, input, { maxOutput: outputCap, minOutput });
+      const cut = result.kind === 'answered' ? thinkingCutNote(result.reply, result.maxTokens) : null;
+      if (cut) {
+        // All of max_tokens went to thinking: nothing was reviewed, and the head stays unreviewed.
+        return {
+          status: 'over-ceiling',
+          answer: null,
+          notes: [cut],
+          leftOut: [],
+          reviewedLines: 0,
+          totalLines,
+          calls: 1,
+        };
+      }
       if (result.kind === 'answered') {
         const { answer, problems } = readAnswer(result.reply.output);
         const notes = problems.map((p) => `Note: ${p}.`);
@@ -279,13 +305,15 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     );
     for (const [i, r] of results.entries()) {
       const chunk = plan.chunks[i]!;
-      if (r === null || r === 'does-not-fit' || r === 'declined') {
+      if (r === null || r === 'does-not-fit' || r === 'declined' || r === 'thinking-cut') {
         const reason =
           r === null
             ? 'its part of the review failed'
             : r === 'declined'
               ? 'the model declined this part'
-              : 'token ceiling reached';
+              : r === 'thinking-cut'
+                ? 'the model spent its `max_tokens` thinking and wrote no answer'
+                : 'token ceiling reached';
         lost.push(...chunk.slices.map((sl) => ({ path: sl.file.path, reason, lines: sl.lines, partial: false })));
       } else {
         answers.push(r.answer);
@@ -381,19 +409,26 @@ async function reviewPart(
 ) {
   const client = args.client!;
   const files = chunkFiles(chunk);
-  const request = buildReviewRequest({
-    model: args.model.id,
-    pr: args.pr,
-    files,
-    tag,
-    part,
-    otherFiles: args.otherFiles,
-    guidelines: args.guidelines,
-    context: withContext ? contextFor(args, files, part.index === 1) : undefined,
-  });
+  const request = withThinking(
+    args,
+    buildReviewRequest({
+      model: args.model.id,
+      pr: args.pr,
+      files,
+      tag,
+      part,
+      otherFiles: args.otherFiles,
+      guidelines: args.guidelines,
+      context: withContext ? contextFor(args, files, part.index === 1) : undefined,
+    }),
+    maxOutput,
+  );
   const input = await countInput(client, request);
-  const result = await callWithinCeiling(client, args.ledger, request, input, { maxOutput });
+  const minOutput = Math.min(maxOutput, minOutputFor(args.model.id, MIN_USEFUL_OUTPUT));
+  const result = await callWithinCeiling(client, args.ledger, request, input, { maxOutput, minOutput });
   if (result.kind === 'does-not-fit') return 'does-not-fit' as const;
+  // All of max_tokens went to thinking: this part was not reviewed.
+  if (thinkingCutNote(result.reply, result.maxTokens)) return 'thinking-cut' as const;
   if (result.reply.stopReason === 'refusal') return 'declined' as const;
   const { answer, problems } = readAnswer(result.reply.output);
   const notes = problems.map((p) => `Note (part ${part.index}): ${p}.`);

@@ -11,6 +11,11 @@ export type Scope = {
   /** The commit the review is incremental from, or null for a full review. */
   since: string | null;
   notes: string[];
+  /**
+   * What the new commits changed (last reviewed head → head), when the forge gives that diff;
+   * null for a full review. Used to tell which earlier findings they fixed.
+   */
+  increment?: DiffFile[] | null;
 };
 
 /** New-side line ranges touched by a diff, per path. */
@@ -75,7 +80,13 @@ export async function reviewScope(
     const narrowed = cmp.status === 'identical' ? [] : narrowToChanges(files, cmp);
     const what =
       narrowed.length === 0 ? 'nothing to review (only excluded files changed, or none)' : `${narrowed.length} file(s)`;
-    return { files: narrowed, since: last, notes: [`Incremental review: changes since ${shortSha(last)}: ${what}.`] };
+    return {
+      files: narrowed,
+      since: last,
+      notes: [`Incremental review: changes since ${shortSha(last)}: ${what}.`],
+      // Without the increment's diff (Gitea), the files it touched stand for it, whole.
+      increment: cmp.diff !== null ? parseDiff(cmp.diff) : narrowed,
+    };
   }
   return {
     files,

@@ -7,7 +7,6 @@
 import { callWithinCeiling, countInput } from '../llm/guarded-call.js';
 import type { UsageLedger } from '../llm/ledger.js';
 import { MIN_ANSWER_ROOM, minOutputFor, thinkingCapability, THINKING_ROOM, thinkingCutNote } from '../llm/thinking.js';
-import type { Tier } from '../plan/tier.js';
 import type { Effort, ModelClient } from '../ports.js';
 import type { Finding } from './findings.js';
 import { severityRank } from './severity.js';
@@ -30,16 +29,6 @@ export const DEFAULT_VERIFY_EFFORT: Effort = 'medium';
 export const VERIFY_PROMPT_TOKENS = 700;
 /** Input tokens one candidate takes: the finding, its hunk and a little context. */
 export const CANDIDATE_INPUT_TOKENS = 900;
-
-/**
- * Which tier's model verifies a review of `tier`: the same tier's for medium and large (they
- * are strong enough to check their own kind, and the run's prices and limits stay one model's),
- * one tier up for small — the cheapest model's findings are the ones most worth a stronger look,
- * and a handful of candidates costs little on the medium model.
- */
-export function verifierTier(tier: Tier): Tier {
-  return tier === 'small' ? 'medium' : tier;
-}
 
 /**
  * How many findings to expect from a change of `changedLines`, for reserving the verification
