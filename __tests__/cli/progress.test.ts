@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { describeProgress, partOf, reportingParts, type Progress } from '../../src/cli/progress.js';
 import type { DiffFile } from '../../src/diff/types.js';
 import type { ModelClient, ModelRequest, PullRequest } from '../../src/ports.js';
-import { buildReviewRequest, buildSummaryRequest } from '../../src/review/prompt.js';
+import { buildReviewRequest } from '../../src/review/prompt.js';
+import { buildVerifyRequest } from '../../src/review/verify-prompt.js';
 
 const pr: PullRequest = {
   number: 0,
@@ -40,14 +41,8 @@ describe('progress of the model calls', () => {
     const seen: string[] = [];
     const client = reportingParts(inner, (p: Progress) => seen.push(describeProgress(p)));
     for (const index of [1, 2, 3]) await client.complete(request({ index, count: 3 }), 100);
-    const summary: ModelRequest = buildSummaryRequest({
-      model: 'claude-haiku-5-5',
-      pr,
-      tag: 't',
-      partSummaries: ['a', 'b', 'c'],
-      findingTitles: [],
-    });
-    await client.complete(summary, 100);
+    const check: ModelRequest = buildVerifyRequest({ model: 'claude-haiku-5-5', candidates: [] });
+    await client.complete(check, 100);
     expect(seen).toEqual([
       'Reviewing part 1 of 3',
       'Reviewing part 1 of 3 (1 done)',
@@ -55,8 +50,8 @@ describe('progress of the model calls', () => {
       'Reviewing part 2 of 3 (2 done)',
       'Reviewing part 3 of 3 (2 done)',
       'Reviewing part 3 of 3 (3 done)',
-      'Writing the summary of 3 parts',
-      'Writing the summary of 3 parts',
+      'Checking the findings',
+      'Checking the findings',
     ]);
 
     const single: string[] = [];

@@ -477,6 +477,6 @@ describe('the same workflow inputs on GitHub and on Gitea', () => {
     const ghSummary = summaries(github.state.issueComments)[0]!.body;
     const gtSummary = summaries(gitea.state.issueComments)[0]!.body;
     expect(notInline(gtSummary)).toEqual(notInline(ghSummary));
-    expect(notInline(gtSummary)).toEqual(['**Far away**']);
+    expect(notInline(gtSummary)).toEqual(['**Far away**', '**Verification:**']);
   });
 });

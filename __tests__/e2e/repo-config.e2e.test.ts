@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { startFakeAnthropic, type FakeAnthropic, type FakeMessagesBody } from '../fakes/anthropic-server.js';
+import {
+  startFakeAnthropic,
+  verificationIds,
+  type FakeAnthropic,
+  type FakeMessagesBody,
+} from '../fakes/anthropic-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js';
 import { editedFile } from '../support/diffs.js';
 import { githubPayload } from './payloads.js';
@@ -129,7 +134,8 @@ describe('guidelines (bundled action, GitHub)', () => {
     expect(run.code).toBe(0);
     expect(github.violations).toEqual([]);
 
-    const messages = anthropic.requestsTo('messages');
+    // Review calls carry the guidelines; verification calls check findings against the code only.
+    const messages = anthropic.requestsTo('messages').filter((r) => !verificationIds(r.body as FakeMessagesBody));
     expect(messages.length).toBeGreaterThan(0);
     for (const request of messages) {
       const system = (request.body as FakeMessagesBody).system as Array<{ text?: string; cache_control?: unknown }>;

@@ -67,11 +67,19 @@ type Seed = {
   forgedReviewComment?: { body: string; user: string };
   /** The pull request's description. */
   description?: string;
+  /** The verifier's answers (default: the fake confirms every candidate). */
+  verify?: RespondHook;
+  /** The pull request's diff (default: lines 10–14 of src/app.ts rewritten). */
+  diff?: string;
 };
 
 /** A world on `kind` whose model answers with `respond`. */
 export async function world(kind: ForgeKindUnderTest, respond: RespondHook = oneFinding, seed: Seed = {}) {
-  const anthropic = await startFakeAnthropic({ respond, credentials: { key: KEY } });
+  const anthropic = await startFakeAnthropic({
+    respond,
+    credentials: { key: KEY },
+    ...(seed.verify ? { verify: seed.verify } : {}),
+  });
   const inputs = (extra: Record<string, string>) => ({
     'anthropic-api-key': KEY,
     'anthropic-base-url': anthropic.url,
@@ -91,7 +99,15 @@ async function githubWorld(anthropic: FakeAnthropic, inputs: Inputs, seed: Seed)
     owner: 'Codertocat',
     repo: 'Hello-World',
     token: TOKEN,
-    pulls: [{ number: 2, diff: DIFF, headSha: 'a1'.repeat(20), title: 'Change', body: seed.description ?? 'A block.' }],
+    pulls: [
+      {
+        number: 2,
+        diff: seed.diff ?? DIFF,
+        headSha: 'a1'.repeat(20),
+        title: 'Change',
+        body: seed.description ?? 'A block.',
+      },
+    ],
     ...(forged
       ? { reviewComments: [{ path: 'src/app.ts', line: 12, side: 'RIGHT', body: forged.body, user: forged.user }] }
       : {}),
@@ -162,7 +178,7 @@ async function giteaWorld(anthropic: FakeAnthropic, inputs: Inputs, seed: Seed):
         headRef: p.head.ref as string,
         baseRef: p.base.ref as string,
         headRepo: p.head.repo.full_name as string,
-        diff: DIFF,
+        diff: seed.diff ?? DIFF,
       },
     ],
     ...(forged
@@ -197,6 +213,10 @@ async function giteaWorld(anthropic: FakeAnthropic, inputs: Inputs, seed: Seed):
         .map((r) => ({ body: r.body, comments: r.comments.map((c) => c.body) })),
     push: (sha) => {
       const old = pull.headSha;
+      // The old head stays a known commit once the pull request moves on.
+      if (!gitea.state.commits.some((c) => c.sha === old)) {
+        gitea.state.commits.push({ sha: old, parents: [pull.baseSha], files: ['src/app.ts'] });
+      }
       gitea.state.commits.push({ sha, parents: [old], files: ['src/app.ts'] });
       pull.headSha = sha;
     },

@@ -776,6 +776,11 @@ export function verificationIds(body: FakeMessagesBody): string[] | null {
   return [...JSON.stringify(body.messages ?? []).matchAll(/\{\\"id\\":\\"(f\d+)\\"/g)].map((m) => m[1]!);
 }
 
+/** The review calls a fake received: its Messages calls less the verification calls. */
+export function reviewCalls(fake: Pick<FakeAnthropic, "requestsTo">): RecordedRequest[] {
+  return fake.requestsTo('messages').filter((r) => verificationIds(r.body as FakeMessagesBody) === null);
+}
+
 /** The verdicts of a verifier that confirms everything it is shown. */
 export function confirmEvery(ids: string[]) {
   return { verdicts: ids.map((id) => ({ id, verdict: 'confirmed', confidence: 90, reason: 'The code shows it.' })) };

@@ -11,11 +11,16 @@ export function partOf(request: ModelRequest): { index: number; count: number } 
   return m ? { index: Number(m[1]), count: Number(m[2]) } : null;
 }
 
-export type Progress = { done: number; count: number; latest: number; summarising: boolean };
+export type Progress = { done: number; count: number; latest: number; verifying: boolean };
+
+/** Whether a request is the second look at the findings (its answer is the verdicts format). */
+function isVerification(request: ModelRequest): boolean {
+  return Object.hasOwn((request.outputSchema as { properties?: object }).properties ?? {}, 'verdicts');
+}
 
 /** What the status line says about the model calls so far. */
 export function describeProgress(p: Progress): string {
-  if (p.summarising) return `Writing the summary of ${p.count} parts`;
+  if (p.verifying) return 'Checking the findings';
   const done = p.count > 1 && p.done > 0 ? ` (${p.done} done)` : '';
   return `Reviewing part ${p.latest} of ${p.count}${done}`;
 }
@@ -25,26 +30,22 @@ export function describeProgress(p: Progress): string {
  * line. Requests and answers pass through unchanged.
  */
 export function reportingParts(client: ModelClient, onChange: (p: Progress) => void): ModelClient {
-  const state: Progress = { done: 0, count: 1, latest: 0, summarising: false };
+  const state: Progress = { done: 0, count: 1, latest: 0, verifying: false };
   return {
     listModels: () => client.listModels(),
     countTokens: (request) => client.countTokens(request),
     async complete(request, maxTokens) {
       const part = partOf(request);
-      if (part) {
+      if (isVerification(request)) state.verifying = true;
+      else if (part) {
         state.count = Math.max(state.count, part.count);
         state.latest = Math.max(state.latest, part.index);
-      } else if (state.latest > 0 && state.count > 1) {
-        // A request without a part after parts were reviewed: the closing summary.
-        state.summarising = true;
-      } else {
-        state.latest = 1;
-      }
+      } else state.latest = 1;
       onChange({ ...state });
       try {
         return await client.complete(request, maxTokens);
       } finally {
-        if (!state.summarising) state.done++;
+        if (!state.verifying) state.done++;
         onChange({ ...state });
       }
     },

@@ -421,21 +421,10 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
      * older Gitea and Forgejo have no such route (404/405), and neither can reply in a review
      * thread, so there the thread stays as it is and the summary counts the fix instead.
      */
-    resolveThread: (comment: ReviewComment) =>
-      call('resolveThread', async () => {
-        if (opts.kind !== 'gitea') return 'unsupported' as const;
-        try {
-          await send('POST /repos/{owner}/{repo}/pulls/{index}/comments/{id}/resolve', {
-            ...pr,
-            id: comment.inReplyTo ?? comment.id,
-          });
-          return 'resolved' as const;
-        } catch (error) {
-          const status = httpStatusOf(error);
-          if (status === 404 || status === 405) return 'unsupported' as const;
-          throw error;
-        }
-      }),
+    // Neither Gitea's nor Forgejo's API description (the contract this adapter keeps to) has a
+    // call that resolves a review conversation, and neither can reply in one: the thread stays
+    // open and the summary says the finding was fixed.
+    resolveThread: () => Promise.resolve('unsupported' as const),
   };
 }
 

@@ -1,6 +1,7 @@
 import { contextBudget, gatherContext, type RunContext } from '../context/for-run.js';
 import type { DiffFile } from '../diff/types.js';
-import type { PullRequest } from '../ports.js';
+import type { IssueComment, PullRequest } from '../ports.js';
+import { decodeState } from '../state/marker.js';
 import { readGuidelines } from '../review/guidelines.js';
 import { attemptPost } from '../review/publish.js';
 import { reserveRun, settleRun } from '../state/spend.js';
@@ -29,14 +30,25 @@ export async function prepare(deps: StepDeps, view: PullView, planning: Promise<
   const room = ceiling - config.maxOutputTokens;
   const diffTokens = view.files.reduce((n, f) => n + fileTokens(f), 0);
   const contextRoom = contextBudget(config.contextTokens, ceiling, room, diffTokens, PROMPT_ALLOWANCE_TOKENS);
-  const [attempt, guidelines, context, plan] = await Promise.all([
+  const settled = planning.then(
+    (plan) => ({ plan, error: null }),
+    (error: unknown) => ({ plan: null, error }),
+  );
+  const [attempt, guidelines, context, planned] = await Promise.all([
     recording ? attemptPost(() => reserveRun(forge, view.self, view.previous, pending, now().getTime())) : null,
     readGuidelines(forge, view.pr.baseSha, config.guidelinesFiles, log),
     readContext(deps, view.files, view.pr, contextRoom),
-    planning,
+    settled,
   ]);
   // A token that cannot write (a fork's) cannot record anything either: the review still runs.
   const reserved = attempt?.ok ? attempt.value : null;
+  if (!planned.plan) {
+    // The model could not be chosen (a bad key, an unknown model): nothing was billed, so the
+    // reservation goes again, and with it a placeholder this run made.
+    if (reserved?.ok) await withdraw(deps, view, reserved.comment);
+    throw planned.error;
+  }
+  const plan = planned.plan;
   if (reserved && !reserved.ok) return { ...none, standDown: reserved.busy };
   const target = reserved?.ok ? reserved.comment : view.previous;
   const { ledger } = plan;
@@ -47,6 +59,25 @@ export async function prepare(deps: StepDeps, view: PullView, planning: Promise<
     });
   }
   return { target, reserved: reserved?.ok ?? false, standDown: null, guidelines, context };
+}
+
+/**
+ * Takes this run's reservation out of the summary, when it spent nothing: the placeholder it
+ * made is deleted when nobody else recorded anything in it.
+ */
+export async function withdraw(deps: StepDeps, view: PullView, target: IssueComment | null): Promise<void> {
+  const { forge, runId, now } = deps;
+  try {
+    if (!view.previous && target) {
+      const current = decodeState((await forge.getComment(target.id))?.body);
+      const others = (current.pending ?? []).filter((p) => p.id !== runId);
+      if (current.runs.length === 0 && others.length === 0) return await forge.deleteComment(target.id);
+    }
+    const none = { at: now().toISOString(), sha: view.pr.headSha, model: '', tokens: 0, cost: 0 };
+    await settleRun(forge, view.self, target, runId, none, false, undefined, now().getTime());
+  } catch {
+    // The reservation stays and keeps counting; the run's own error matters more.
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import { reviewInChunks, type ChunkedOutcome } from '../review/review-chunks.js';
-import { decodeState, type RunRecord } from '../state/marker.js';
+import type { RunRecord } from '../state/marker.js';
+import { withdraw } from './prepare.js';
 import { settleRun } from '../state/spend.js';
 import type { Prepared, PullView, RunPlan, StepDeps } from './types.js';
 import { verificationHold } from './verify.js';
@@ -44,20 +45,13 @@ export async function review(
 }
 
 /**
- * What a failed run leaves: its spend recorded; a placeholder it made itself, when it spent
- * nothing and nobody else recorded anything in it, removed again (an error before any
- * billing leaves the pull request as it was).
+ * What a failed run leaves: its spend recorded; when it spent nothing, its reservation (and a
+ * placeholder it made) withdrawn, so an error before any billing leaves the PR as it was.
  */
 async function recordFailure(deps: StepDeps, view: PullView, prep: Prepared, spent: RunRecord): Promise<void> {
-  const { forge, runId, now } = deps;
-  const target = prep.target;
+  if (spent.tokens === 0) return withdraw(deps, view, prep.target);
   try {
-    if (!view.previous && target && spent.tokens === 0) {
-      const current = decodeState((await forge.getComment(target.id))?.body);
-      const others = (current.pending ?? []).filter((p) => p.id !== runId);
-      if (current.runs.length === 0 && others.length === 0) return await forge.deleteComment(target.id);
-    }
-    await settleRun(forge, view.self, target, runId, spent, false, undefined, now().getTime());
+    await settleRun(deps.forge, view.self, prep.target, deps.runId, spent, false, undefined, deps.now().getTime());
   } catch {
     // The reservation stays and keeps counting in budgets; the review's error matters more.
   }
