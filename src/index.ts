@@ -16,6 +16,9 @@ if (process.argv.length > 2 || !underRunner) {
   } catch (error) {
     process.stdout.write(`::error::${(error as Error).message}\n`);
     process.exitCode = 1;
+    const { appendOutputs } = await import('./quick-skip.js');
+    const { statusOutputs } = await import('./action-outputs.js');
+    appendOutputs(process.env.GITHUB_OUTPUT, statusOutputs('failed'));
   }
   if (process.exitCode !== 1 && !(await import('./quick-skip.js')).skipQuickly(process.env, payload)) {
     await (await import('./main.js')).main();

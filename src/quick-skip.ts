@@ -10,7 +10,7 @@ const PLAIN_PHRASE = /^[\w@/.-]{1,40}$/;
  * Step outputs in the runner's file format, as `core.setOutput` writes them (`name<<delimiter`,
  * the value, the delimiter), so later steps' `if:` sees the same `status` as on the full path.
  */
-function appendOutputs(file: string | undefined, outputs: Record<string, string>): void {
+export function appendOutputs(file: string | undefined, outputs: Record<string, string>): void {
   if (!file) return;
   const delimiter = `ghadelimiter_${randomUUID()}`;
   const text = Object.entries(outputs)

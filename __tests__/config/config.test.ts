@@ -33,6 +33,8 @@ describe('readConfig defaults', () => {
       githubToken: '',
       botLogin: null,
       contextTokens: 20000,
+      tierEfforts: { small: 'low', medium: 'medium', large: 'high' },
+      minConfidence: 70,
       timeoutSeconds: 120,
       maxTokensPerPr: null,
       maxTokensPerMonth: null,

@@ -148,14 +148,14 @@ describe('the bundled action on Amazon Bedrock', () => {
     expect(bedrock.requests[0]).toMatchObject({ sessionToken: false, signatureValid: true });
   });
 
-  test('no region anywhere fails before any request, naming `aws-region`', async () => {
+  test('no region anywhere fails before any request, naming AWS_REGION and the step that sets it', async () => {
     const bedrock = await startFakeBedrock({ backend: { respond: answer } });
     servers.push(bedrock);
     const gh = await github();
     const { AWS_REGION: _r, AWS_DEFAULT_REGION: _d, ...noRegion } = AWS;
     const result = await run(gh, { provider: 'bedrock', 'anthropic-base-url': bedrock.url }, noRegion);
     expect(result.code).not.toBe(0);
-    expect(result.stdout).toContain('input `aws-region` is required with `provider: bedrock`');
+    expect(result.stdout).toContain('AWS_REGION is not set, and `provider: bedrock` needs the region');
     expect(bedrock.requests).toHaveLength(0);
     expect(gh.state.reviews).toHaveLength(0);
   });
@@ -210,13 +210,13 @@ describe('the bundled action on Vertex AI', () => {
     for (const token of vertex.issuedTokens) expect(result.everything).not.toContain(token);
   });
 
-  test('no project anywhere fails before any request, naming `vertex-project-id`', async () => {
+  test('no project anywhere fails before any request, naming GOOGLE_CLOUD_PROJECT and the step that sets it', async () => {
     const vertex = await startFakeVertex({ backend: { respond: answer } });
     servers.push(vertex);
     const gh = await github();
     const result = await run(gh, { provider: 'vertex', 'anthropic-base-url': vertex.baseUrl }, {});
     expect(result.code).not.toBe(0);
-    expect(result.stdout).toContain('input `vertex-project-id` is required with `provider: vertex`');
+    expect(result.stdout).toContain('GOOGLE_CLOUD_PROJECT is not set, and `provider: vertex` needs the project');
     expect(vertex.requests).toHaveLength(0);
   });
 });

@@ -130,6 +130,7 @@ describe('the event file and fork pull requests', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error::The event file GITHUB_EVENT_PATH \(.*event\.json\) is not valid JSON/m);
     expect(run.everything).not.toMatch(/\n\s+at .*\(/);
+    expect(run.outputs.status).toBe('failed');
   });
 
   test('a GitHub pull request from a fork without the secret ends green with a notice on how to review forks', async () => {

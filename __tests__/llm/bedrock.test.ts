@@ -151,7 +151,7 @@ describe('the Bedrock adapter', () => {
         }).complete({ ...request, model: 'anthropic.claude-nope' }, 1024),
       );
       expect(error.kind).toBe('model-not-found');
-      expect(error.message).toContain('`aws-region` (eu-west-1)');
+      expect(error.message).toContain('the AWS region (eu-west-1, from AWS_REGION)');
       expect(error.message).toContain('global.anthropic.claude-sonnet-5-5');
       expect(error.message).toContain('Could not resolve the foundation model');
     } finally {

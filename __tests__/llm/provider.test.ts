@@ -29,7 +29,7 @@ describe('checkPlatform for provider: bedrock', () => {
 
   test('no region anywhere fails naming the step that sets it', () => {
     const error = problem({ provider: 'bedrock' });
-    expect(error).toContain('is required with `provider: bedrock`');
+    expect(error).toContain('`provider: bedrock` needs the region');
     expect(error).toContain('aws-actions/configure-aws-credentials');
     expect(error).toContain('AWS_REGION');
   });
@@ -121,7 +121,7 @@ describe('checkPlatform for provider: vertex', () => {
 
   test('no project anywhere fails naming google-github-actions/auth', () => {
     const error = problem({ provider: 'vertex' });
-    expect(error).toContain('is required with `provider: vertex`');
+    expect(error).toContain('`provider: vertex` needs the project');
     expect(error).toContain('google-github-actions/auth');
     expect(error).toContain('GOOGLE_CLOUD_PROJECT');
   });

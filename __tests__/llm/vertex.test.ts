@@ -152,7 +152,7 @@ describe('the Vertex AI adapter', () => {
   it('a wrong project is a permission error naming the inputs and the IAM role', async () => {
     const error = await failure(client({ projectId: 'other-project' }).complete(request, 1024));
     expect(error.kind).toBe('permission');
-    expect(error.message).toContain('`vertex-project-id` (other-project)');
+    expect(error.message).toContain('the Google Cloud project (other-project, from GOOGLE_CLOUD_PROJECT)');
     expect(error.message).toContain('roles/aiplatform.user');
     expect(error.message).toContain("Permission 'aiplatform.endpoints.predict' denied");
   });
@@ -160,7 +160,7 @@ describe('the Vertex AI adapter', () => {
   it('a model the region does not serve is model-not-found naming `vertex-region`', async () => {
     const error = await failure(client({ region: 'europe-west1' }).complete(request, 1024));
     expect(error.kind).toBe('model-not-found');
-    expect(error.message).toContain('`vertex-region` (europe-west1)');
+    expect(error.message).toContain('region (europe-west1, from CLOUD_ML_REGION)');
     expect(error.message).toContain('Model Garden');
   });
 
@@ -180,7 +180,7 @@ describe('the Vertex AI adapter', () => {
     try {
       const error = await failure(client({ timeoutMs: 50 }).complete(request, 1024));
       expect(error.kind).toBe('timeout');
-      expect(error.message).toContain('anthropic-timeout-seconds');
+      expect(error.message).toContain('`timeout-seconds`');
     } finally {
       fake.backend.setDelay(0);
     }

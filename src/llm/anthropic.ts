@@ -255,7 +255,7 @@ function toModelError(error: unknown, context: CallContext, redaction: Redaction
   }
   if (error instanceof APIConnectionTimeoutError) {
     return new ModelError(
-      `Anthropic API: ${what} timed out${afterRetries}: try again later, raise \`anthropic-timeout-seconds\`, or check \`anthropic-base-url\` if you use a gateway.`,
+      `Anthropic API: ${what} timed out${afterRetries}: try again later, raise \`timeout-seconds\` in the config file, or check \`anthropic-base-url\` if you use a gateway.`,
       { kind: 'timeout', ...base },
     );
   }

@@ -31,7 +31,7 @@ export function bedrockBaseUrl(region: string): string {
 
 export function createBedrockModelClient(opts: BedrockClientOptions): ModelClient {
   const baseUrl = opts.baseUrl ?? bedrockBaseUrl(opts.region);
-  const where = `\`aws-region\` (${opts.region})${opts.baseUrl ? ' and `anthropic-base-url`' : ''}`;
+  const where = `the AWS region (${opts.region}, from AWS_REGION)${opts.baseUrl ? ' and `anthropic-base-url`' : ''}`;
   const credentials = opts.credentials;
   const sdk = async () => {
     const { AnthropicBedrock } = await import('@anthropic-ai/bedrock-sdk');

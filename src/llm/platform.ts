@@ -148,7 +148,7 @@ export function toPlatformError(error: unknown, context: CallContext, advice: Pl
   }
   if (error instanceof APIConnectionTimeoutError) {
     return new ModelError(
-      `${label}: ${what} timed out${afterRetries}. Try again later, raise \`anthropic-timeout-seconds\`, or check ${advice.where}.`,
+      `${label}: ${what} timed out${afterRetries}. Try again later, raise \`timeout-seconds\` in the config file, or check ${advice.where}.`,
       {
         kind: 'timeout',
         ...base,

@@ -83,8 +83,8 @@ export function checkPlatform(config: Pick<Config, 'platform' | 'credentials'>, 
     const region = value('aws-region', config.platform.awsRegion);
     if (!region && problems.length === 0) {
       problems.push(
-        'input `aws-region` is required with `provider: bedrock`: set it, or run `aws-actions/configure-aws-credentials` ' +
-          'with its `aws-region` before this step (it exports AWS_REGION).',
+        'AWS_REGION is not set, and `provider: bedrock` needs the region: run `aws-actions/configure-aws-credentials` ' +
+          'with its `aws-region` before this step (it exports AWS_REGION), or set AWS_REGION in the job’s `env:`.',
       );
     }
     if (!region || problems.length > 0) return { ok: false, error: problems.join('\n') };
@@ -110,14 +110,14 @@ export function checkPlatform(config: Pick<Config, 'platform' | 'credentials'>, 
   const projectId = value('vertex-project-id', config.platform.vertexProjectId);
   if (!projectId && !problems.some((p) => p.includes('vertex-project-id'))) {
     problems.push(
-      'input `vertex-project-id` is required with `provider: vertex`: set it to the Google Cloud project id, or run ' +
-        '`google-github-actions/auth` with its `project_id` before this step (it exports GOOGLE_CLOUD_PROJECT).',
+      'GOOGLE_CLOUD_PROJECT is not set, and `provider: vertex` needs the project: run `google-github-actions/auth` ' +
+        'with its `project_id` before this step (it exports GOOGLE_CLOUD_PROJECT), or set it in the job’s `env:`.',
     );
   }
   if (problems.length > 0 || !projectId) return { ok: false, error: problems.join('\n') };
   if (!region) {
     region = DEFAULT_VERTEX_REGION;
-    notes.push('`vertex-region` is not set (nor CLOUD_ML_REGION): using the `global` endpoint.');
+    notes.push('CLOUD_ML_REGION is not set: using the `global` endpoint of Vertex AI.');
   }
   return {
     ok: true,

@@ -33,7 +33,7 @@ export function vertexBaseUrl(region: string): string {
 export function createVertexModelClient(opts: VertexClientOptions): ModelClient {
   const baseUrl = opts.baseUrl ?? vertexBaseUrl(opts.region);
   const where =
-    `\`vertex-project-id\` (${opts.projectId}) and \`vertex-region\` (${opts.region})` +
+    `the Google Cloud project (${opts.projectId}, from GOOGLE_CLOUD_PROJECT) and region (${opts.region}, from CLOUD_ML_REGION)` +
     (opts.baseUrl ? ' and `anthropic-base-url`' : '');
   const sdk = async () => {
     const { AnthropicVertex } = await import('@anthropic-ai/vertex-sdk');
