@@ -7,7 +7,7 @@ import type { ModelClient, ModelRequest, TokenUsage } from '../src/ports.js';
 import { run } from '../src/run.js';
 import { addedFile, codeLines, editedFile } from './support/diffs.js';
 import { memoryForge } from './support/memory-forge.js';
-import { CATALOGUE } from './support/scripted-model.js';
+import { CATALOGUE, candidateIds, isVerification } from './support/scripted-model.js';
 
 const silent = { info: () => {}, warning: () => {} };
 
@@ -28,6 +28,10 @@ type Behaviour = {
   /** Calls (by index) that fail: 'before' bills nothing, 'cut' bills input and some output, then throws. */
   failures: Record<number, 'before' | 'cut'>;
   stopReason: 'tool_use' | 'max_tokens' | 'refusal';
+  /** Findings each review answer reports (each then goes through a verification call). */
+  findings: number;
+  /** Share of max_tokens a thinking model spends thinking, billed as output on top of the answer. */
+  thinkingShare: number;
 };
 
 /** A model that bills like the real API under adversarial conditions, and keeps its own tally. */
@@ -49,7 +53,7 @@ function adversarialModel(b: Behaviour) {
         input: input - cached,
         cacheRead: Math.floor(cached / 2),
         cacheWrite: cached - Math.floor(cached / 2),
-        output: Math.min(maxTokens, Math.ceil(maxTokens * b.outputShare)),
+        output: Math.min(maxTokens, Math.ceil(maxTokens * Math.min(1, b.outputShare + b.thinkingShare))),
       };
       const failure = b.failures[index];
       if (failure === 'before') throw Object.assign(new Error('overloaded'), { status: 529 });
@@ -58,7 +62,27 @@ function adversarialModel(b: Behaviour) {
         throw new Error('stream cut');
       }
       billed.push(usage);
-      return { output: { summary: 'part', findings: [] }, stopReason: b.stopReason, usage };
+      if (isVerification(req)) {
+        const ids = candidateIds(req);
+        const verdicts = ids.map((id, i) => ({
+          id,
+          verdict: i % 3 === 1 ? 'rejected' : 'confirmed',
+          confidence: 50 + ((i * 17) % 50),
+          reason: 'checked',
+        }));
+        return { output: { verdicts }, stopReason: b.stopReason, usage };
+      }
+      const findings = Array.from({ length: b.findings }, (_, i) => ({
+        path: 'src/file0.ts',
+        line: 1 + i,
+        side: 'RIGHT',
+        severity: 'high',
+        title: `Problem ${index}-${i}`,
+        body: 'Wrong.',
+        scenario: 'input → wrong result',
+        evidence: [{ path: 'src/file0.ts', line: 1 + i }],
+      }));
+      return { output: { summary: 'part', findings }, stopReason: b.stopReason, usage };
     },
   };
   return { client, billed, calls: () => calls };
@@ -86,6 +110,8 @@ const caseArb = fc.record({
       { maxKeys: 3 },
     ),
     stopReason: fc.constantFrom('tool_use' as const, 'max_tokens' as const, 'refusal' as const),
+    findings: fc.constantFrom(0, 0, 1, 3, 8),
+    thinkingShare: fc.constantFrom(0, 0, 0.5),
   }),
 });
 
@@ -102,7 +128,7 @@ function diffOf(files: { kind: string; lines: number; dir: string }[]): string {
 const total = (u: TokenUsage) => u.input + u.output + u.cacheRead + u.cacheWrite;
 
 describe('the token ceiling is a guarantee', () => {
-  test('whatever the diff, counts, answers, cache and faults, billed tokens never exceed max-tokens-per-run', async () => {
+  test('whatever the diff, counts, answers, cache, faults, verification and thinking, billed tokens never exceed max-tokens-per-run', async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
         const inputs: Partial<Record<InputName, string>> = {

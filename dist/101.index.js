@@ -447,3 +447,5 @@ async function toFormData(Body, ct) {
 /***/ })
 
 };
+
+//# sourceMappingURL=101.index.js.map

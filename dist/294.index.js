@@ -10,8 +10,6 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81122);
-
 
 /**
  * The webhook payload the runner wrote to `GITHUB_EVENT_PATH`, parsed. A missing or malformed
@@ -26,13 +24,13 @@ function readEventPayload(path) {
     }
     catch (error) {
         const why = error.code === 'ENOENT' ? 'does not exist' : 'cannot be read';
-        throw new _config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`The event file GITHUB_EVENT_PATH (${path}) ${why}: run this action from a workflow, or point GITHUB_EVENT_PATH at a webhook payload.`);
+        throw new Error(`The event file GITHUB_EVENT_PATH (${path}) ${why}: run this action from a workflow, or point GITHUB_EVENT_PATH at a webhook payload.`, { cause: error });
     }
     try {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new _config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`The event file GITHUB_EVENT_PATH (${path}) is not valid JSON (${error.message}): it must hold the webhook payload of the event.`);
+        throw new Error(`The event file GITHUB_EVENT_PATH (${path}) is not valid JSON (${error.message}): it must hold the webhook payload of the event.`, { cause: error });
     }
 }
 
@@ -40,3 +38,5 @@ function readEventPayload(path) {
 /***/ })
 
 };
+
+//# sourceMappingURL=294.index.js.map

@@ -15946,3 +15946,5 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"google-auth-library","version
 /***/ })
 
 };
+
+//# sourceMappingURL=33.index.js.map

@@ -39083,3 +39083,5 @@ class RequestError extends Error {
 /***/ })
 
 };
+
+//# sourceMappingURL=371.index.js.map

@@ -1158,3 +1158,5 @@ exports.errorTypeRegistries = errorTypeRegistries;
 /***/ })
 
 };
+
+//# sourceMappingURL=719.index.js.map

@@ -36260,3 +36260,5 @@ function makeMantleBetaResource(client) {
 /***/ })
 
 };
+
+//# sourceMappingURL=820.index.js.map

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/config/config.ts
-var config_config = __webpack_require__(81122);
+// EXTERNAL MODULE: ./src/config/config.ts + 1 modules
+var config_config = __webpack_require__(67194);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
@@ -378,6 +378,10 @@ function createLocalForge(opts) {
             opts.print(visible(body));
             return { id: nextId++, url: '' };
         },
+        // A local run posts no review, so it has no threads to resolve.
+        async resolveThread() {
+            return 'unsupported';
+        },
     };
 }
 
@@ -387,8 +391,8 @@ var anthropic = __webpack_require__(45815);
 var provider = __webpack_require__(23082);
 // EXTERNAL MODULE: ./src/plan/run-ledger.ts + 1 modules
 var run_ledger = __webpack_require__(72717);
-// EXTERNAL MODULE: ./src/run.ts + 27 modules
-var run = __webpack_require__(34033);
+// EXTERNAL MODULE: ./src/run.ts + 38 modules
+var run = __webpack_require__(74487);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: external "node:util"
@@ -456,6 +460,15 @@ function usageProblem(error, argv) {
     const secret = argv.map(flagName).find((n) => n !== null && n in SECRET_INPUTS);
     if (secret)
         return new UsageError(`--${secret} is not an option: ${SECRET_INPUTS[secret]}.`);
+    // A name the action had before 1.0: say what it is now, not just "unknown option".
+    for (const name of argv.map(flagName)) {
+        const retired = name === null ? undefined : (0,inputs/* retiredInput */.k2)(name);
+        if (!retired)
+            continue;
+        if ('now' in retired)
+            return new UsageError(`--${name} is now --${retired.now}.`);
+        return new UsageError(`--${name} is no longer an option: ${retired.environment}.`);
+    }
     const code = error.code;
     const message = error instanceof Error ? error.message : String(error);
     const quoted = /'(-[^' ]+)/.exec(message)?.[1];
@@ -622,7 +635,7 @@ const grouped = (digits) => Number(digits).toLocaleString('en-US');
  * closing line (a review is printed, never posted). Returns null for a line not to show.
  */
 function localLogLine(message, range) {
-    if (/^Spent \d+ of \d+ tokens; review /.test(message))
+    if (/^Spent [\d,]+ of [\d,]+ tokens; review /.test(message))
         return null;
     const opening = /^PR #\d+: (.*)$/.exec(message);
     if (opening)
@@ -641,10 +654,14 @@ function partOf(request) {
     const m = /^This is part (\d+) of (\d+) of the diff/.exec(last);
     return m ? { index: Number(m[1]), count: Number(m[2]) } : null;
 }
+/** Whether a request is the second look at the findings (its answer is the verdicts format). */
+function isVerification(request) {
+    return Object.hasOwn(request.outputSchema.properties ?? {}, 'verdicts');
+}
 /** What the status line says about the model calls so far. */
 function describeProgress(p) {
-    if (p.summarising)
-        return `Writing the summary of ${p.count} parts`;
+    if (p.verifying)
+        return 'Checking the findings';
     const done = p.count > 1 && p.done > 0 ? ` (${p.done} done)` : '';
     return `Reviewing part ${p.latest} of ${p.count}${done}`;
 }
@@ -653,29 +670,26 @@ function describeProgress(p) {
  * line. Requests and answers pass through unchanged.
  */
 function reportingParts(client, onChange) {
-    const state = { done: 0, count: 1, latest: 0, summarising: false };
+    const state = { done: 0, count: 1, latest: 0, verifying: false };
     return {
         listModels: () => client.listModels(),
         countTokens: (request) => client.countTokens(request),
         async complete(request, maxTokens) {
             const part = partOf(request);
-            if (part) {
+            if (isVerification(request))
+                state.verifying = true;
+            else if (part) {
                 state.count = Math.max(state.count, part.count);
                 state.latest = Math.max(state.latest, part.index);
             }
-            else if (state.latest > 0 && state.count > 1) {
-                // A request without a part after parts were reviewed: the closing summary.
-                state.summarising = true;
-            }
-            else {
+            else
                 state.latest = 1;
-            }
             onChange({ ...state });
             try {
                 return await client.complete(request, maxTokens);
             }
             finally {
-                if (!state.summarising)
+                if (!state.verifying)
                     state.done++;
                 onChange({ ...state });
             }
@@ -1078,3 +1092,5 @@ async function cli(argv) {
 /***/ })
 
 };
+
+//# sourceMappingURL=87.index.js.map
