@@ -7,7 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { decodeState, SUMMARY_MARKER } from '../../src/state/marker.js';
-import { errorBody, reviewCalls, startFakeAnthropic, type FakeAnthropic, type ScriptedReply } from '../fakes/anthropic-server.js';
+import {
+  errorBody,
+  reviewCalls,
+  startFakeAnthropic,
+  type FakeAnthropic,
+  type ScriptedReply,
+} from '../fakes/anthropic-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js';
 import { editedFile } from '../support/diffs.js';
 import { runAction, type ActionRun } from './harness.js';
@@ -332,7 +338,9 @@ describe('Anthropic faults, end to end', () => {
     expect(run.summary).toMatch(note);
     expect(findingsFile(run).findings.length).toBe(Number(run.outputs['findings-count']));
     // The review's answer stopped at its 1,024; the verification call's answer is billed on top.
-    const allowed = anthropic.requestsTo('messages').reduce((n, r) => n + (r.body as { max_tokens: number }).max_tokens, 0);
+    const allowed = anthropic
+      .requestsTo('messages')
+      .reduce((n, r) => n + (r.body as { max_tokens: number }).max_tokens, 0);
     expect(Number(run.outputs['output-tokens'])).toBeLessThanOrEqual(allowed);
     commonChecks(run, github);
   });

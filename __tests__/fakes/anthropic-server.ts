@@ -777,7 +777,7 @@ export function verificationIds(body: FakeMessagesBody): string[] | null {
 }
 
 /** The review calls a fake received: its Messages calls less the verification calls. */
-export function reviewCalls(fake: Pick<FakeAnthropic, "requestsTo">): RecordedRequest[] {
+export function reviewCalls(fake: Pick<FakeAnthropic, 'requestsTo'>): RecordedRequest[] {
   return fake.requestsTo('messages').filter((r) => verificationIds(r.body as FakeMessagesBody) === null);
 }
 

@@ -21,7 +21,9 @@ async function start(): Promise<void> {
       ...Array.from({ length: 250 }, (_, i) => ({ issueNumber: 7 + (i % 3), body: `c${i}` })),
     ],
   });
-  fake.state.issueComments.forEach((c, i) => (c.createdAt = c.updatedAt = i === 0 ? '2024-06-01T00:00:00Z' : iso(i - 1)));
+  fake.state.issueComments.forEach(
+    (c, i) => (c.createdAt = c.updatedAt = i === 0 ? '2024-06-01T00:00:00Z' : iso(i - 1)),
+  );
   // Newest first in storage, so the order of the answer must come from `sort`/`direction`.
   fake.state.issueComments.reverse();
 }

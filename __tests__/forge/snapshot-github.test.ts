@@ -176,7 +176,13 @@ describe('readAll (tarball through codeload)', () => {
     const { reader, logged } = await setup({ snapshot: { sizeKb: 900 } });
     expect(await reader.readAll!(HEAD, { maxBytes: 100_000, keep: everything })).toBeNull();
     // One round trip: the size and the archive's headers together; its body is never read.
-    expect(paths().sort()).toEqual(['GET /_codeload/octo/repo/legacy.tar.gz/' + HEAD, 'GET /repos/octo/repo', `GET /repos/octo/repo/tarball/${HEAD}`].sort());
+    expect(paths().sort()).toEqual(
+      [
+        'GET /_codeload/octo/repo/legacy.tar.gz/' + HEAD,
+        'GET /repos/octo/repo',
+        `GET /repos/octo/repo/tarball/${HEAD}`,
+      ].sort(),
+    );
     expect(logged).toEqual([expect.stringMatching(/octo\/repo is 900 KB, over 100000 bytes/)]);
   });
 

@@ -158,7 +158,6 @@ export function buildReviewRequest(args: {
   };
 }
 
-
 const ANSWER_SCHEMA_ASK: Record<string, unknown> = {
   type: 'object',
   additionalProperties: false,
