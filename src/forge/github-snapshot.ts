@@ -2,7 +2,7 @@ import type { ReadAllOptions, SnapshotFile, SnapshotReader } from '../context/sn
 import { mapPool } from '../review/pool.js';
 import { wantedPaths, type Listing } from './snapshot-listing.js';
 import { ForgeError, httpStatusOf, redact } from './forge-error.js';
-import type { GitHubOctokit } from './github.js';
+import type { GitHubOctokit } from './github-octokit.js';
 import { DEFAULT_MAX_FILE_BYTES, readTarGzTexts } from './untar.js';
 
 /**
