@@ -2,7 +2,8 @@ import type { ReadAllOptions, SnapshotFile, SnapshotReader } from '../context/sn
 import { mapPool } from '../review/pool.js';
 import { wantedPaths, type Listing } from './snapshot-listing.js';
 import { ForgeError, httpStatusOf, redact } from './forge-error.js';
-import type { GiteaClient, GiteaKind } from './gitea.js';
+import type { GiteaClient } from './gitea-client.js';
+import type { GiteaKind } from './gitea.js';
 import { decodeText, DEFAULT_MAX_FILE_BYTES, readTarGzTexts } from './untar.js';
 
 /**

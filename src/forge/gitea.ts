@@ -1,5 +1,3 @@
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
 import type {
   Comparison,
   ForgeClient,
@@ -11,14 +9,30 @@ import type {
   ReviewComment,
   ReviewToPost,
 } from '../ports.js';
-import type { DetectedForge } from './detect.js';
 import { ForgeError, httpStatusOf, redact } from './forge-error.js';
+import { createClient } from './gitea-client.js';
 import { toComparison, UNKNOWN_COMPARISON, type GiteaCompare } from './gitea-compare.js';
+import { toForgeError, type Operation } from './gitea-errors.js';
 import { toReviewComments, type GiteaReviewComment } from './gitea-review-comments.js';
 import { toGiteaReview } from './gitea-review.js';
+import { readContents } from './gitea-contents.js';
 import { createGiteaSnapshot } from './gitea-snapshot.js';
+import {
+  describe,
+  forgeName,
+  sameUser,
+  toIssueComment,
+  toPermission,
+  type ApiResponse,
+  type GiteaComment,
+  type GiteaPermission,
+  type GiteaPull,
+  type GiteaReview,
+  type GiteaUser,
+} from './gitea-wire.js';
 
 export { ForgeError } from './forge-error.js';
+export { createClient, isActionsToken, resolveForgeKind, resolveGiteaKind, type GiteaClient } from './gitea-client.js';
 
 /** Gitea and Forgejo share this REST API (v1); the kind only names the forge in messages. */
 export type GiteaKind = 'gitea' | 'forgejo';
@@ -45,42 +59,10 @@ export type GiteaForgeOptions = {
   botLogin?: string;
 };
 
-/** Every forge operation, named as the port names it (for error messages). */
-type Operation = Exclude<keyof ForgeClient, 'kind'>;
-
-// What the adapter reads of Gitea's JSON (modules/structs); everything else is ignored.
-type GiteaUser = { id?: number; login?: string };
-type GiteaPull = {
-  number: number;
-  title?: string;
-  body?: string | null;
-  draft?: boolean;
-  user?: GiteaUser | null;
-  html_url?: string;
-  head: { sha: string };
-  base: { sha: string; ref: string };
-};
-type GiteaReview = {
-  id: number;
-  state?: string;
-  comments_count?: number;
-  submitted_at?: string;
-  user?: GiteaUser | null;
-  html_url?: string;
-  pull_request_url?: string;
-};
-type GiteaComment = { id: number; body?: string; html_url?: string; user?: GiteaUser | null };
-type GiteaPermission = { permission?: string; role_name?: string };
-type ApiResponse<T> = { data: T; headers: Record<string, string | number | undefined> };
-
 // Gitea cuts `limit` to MAX_RESPONSE_ITEMS, 50 by default.
 const PAGE_SIZE = 50;
 // A server that ignored `page` would otherwise be read forever.
 const MAX_PAGES = 100;
-// Larger files (a generated CLAUDE.md?) are not worth their tokens; GitHub's contents API has the same limit.
-const MAX_FILE_BYTES = 1024 * 1024;
-type GiteaContents = { type?: string; size?: number; encoding?: string | null; content?: string | null };
-
 /**
  * The Gitea/Forgejo REST adapter (API v1, Gitea ≥ 1.16 for the `.diff` endpoint). It uses
  * Octokit only as an HTTP client: Gitea accepts its `Authorization: token …` header, but
@@ -383,28 +365,7 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
     probeAnchor: () => Promise.resolve(true),
 
     readFile: (path: string, ref: string) =>
-      call('readFile', async () => {
-        // Gitea's route is `/contents/*`: the path goes with its slashes, each segment escaped
-        // (an escaped slash, as Octokit would send a `{filepath}` parameter, is not found).
-        const filepath = path.split('/').map(encodeURIComponent).join('/');
-        let data: GiteaContents | GiteaContents[];
-        try {
-          ({ data } = await send<GiteaContents | GiteaContents[]>(`GET /repos/{owner}/{repo}/contents/${filepath}`, {
-            ...repo,
-            ref,
-          }));
-        } catch (error) {
-          if (httpStatusOf(error) === 404) return null;
-          throw error;
-        }
-        // A directory answers a list; a symlink or submodule carries no content.
-        if (Array.isArray(data) || data.type !== 'file') return null;
-        if ((data.size ?? 0) > MAX_FILE_BYTES || data.encoding !== 'base64' || typeof data.content !== 'string') {
-          say(`${name}: ${path} at ${ref.slice(0, 7)} is ${data.size ?? '?'} bytes or has no content; not read.`);
-          return null;
-        }
-        return Buffer.from(data.content, 'base64').toString('utf8');
-      }),
+      call('readFile', () => readContents(send, repo, path, ref, (m) => say(`${name}: ${m}`))),
 
     replyToReviewComment: () =>
       Promise.reject(
@@ -426,163 +387,4 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
     // open and the summary says the finding was fixed.
     resolveThread: () => Promise.resolve('unsupported' as const),
   };
-}
-
-// Gitea's AccessMode names; the repository owner's `owner` counts as admin.
-const PERMISSIONS: Record<string, Permission> = {
-  owner: 'admin',
-  admin: 'admin',
-  write: 'write',
-  read: 'read',
-  none: 'none',
-};
-
-function toPermission(value: string | null | undefined): Permission | null {
-  return value ? (PERMISSIONS[value.toLowerCase()] ?? null) : null;
-}
-
-/**
- * Tells Forgejo from Gitea (both set `GITEA_ACTIONS`): Forgejo's `/version` answers
- * `X.Y.Z+gitea-A.B.C`. When the version cannot be read the answer is 'gitea': the two
- * behave the same for everything this adapter does, so only messages would differ.
- */
-export async function resolveGiteaKind(
-  apiUrl: string,
-  token: string,
-  log: (msg: string) => void = () => {},
-): Promise<GiteaKind> {
-  const say = (msg: string) => log(redact(msg, [token]));
-  try {
-    const octokit = createClient(token, apiUrl, 1, 1000, say);
-    const { data } = (await octokit.request('GET /version' as string)) as ApiResponse<{ version?: unknown }>;
-    const version = typeof data.version === 'string' ? data.version : '';
-    return version.includes('+gitea-') ? 'forgejo' : 'gitea';
-  } catch (error) {
-    say(`Could not read the server version at ${apiUrl}/version (${describe(error)}); assuming Gitea.`);
-    return 'gitea';
-  }
-}
-
-/** The forge for `detectForge`'s answer, asking the server only when the environment cannot tell. */
-export async function resolveForgeKind(
-  detected: DetectedForge,
-  apiUrl: string,
-  token: string,
-  log?: (msg: string) => void,
-): Promise<'github' | GiteaKind> {
-  return detected === 'forgejo-or-gitea' ? resolveGiteaKind(apiUrl, token, log) : detected;
-}
-
-/**
- * The HTTP client of every Gitea adapter: Octokit's request with retries of 5xx only; exported
- * so the snapshot reader (gitea-snapshot.ts) sends requests the same way.
- */
-export function createClient(
-  token: string,
-  apiUrl: string,
-  retries: number,
-  msPerSecond: number,
-  say: (msg: string) => void,
-) {
-  return getOctokit(
-    token,
-    {
-      baseUrl: apiUrl.replace(/\/+$/, ''),
-      log: { debug: () => {}, info: () => {}, warn: say, error: say },
-      // Only server errors and lost connections are worth another try; 4xx are answers.
-      retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 423] },
-    },
-    retry,
-  );
-}
-
-/** The client of `createClient`. */
-export type GiteaClient = ReturnType<typeof createClient>;
-
-function sameUser(a: GiteaUser | null | undefined, b: GiteaUser): boolean {
-  if (!a) return false;
-  if (typeof a.id === 'number' && typeof b.id === 'number') return a.id === b.id;
-  return a.login !== undefined && a.login === b.login;
-}
-
-function toIssueComment(c: GiteaComment): IssueComment {
-  const author = c.user && typeof c.user.login === 'string' ? { id: c.user.id ?? null, login: c.user.login } : null;
-  return { id: c.id, body: c.body ?? '', url: c.html_url ?? '', author };
-}
-
-function forgeName(kind: GiteaKind): string {
-  return kind === 'forgejo' ? 'Forgejo' : 'Gitea';
-}
-
-function describe(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
-}
-
-function toForgeError(operation: Operation, error: unknown, opts: GiteaForgeOptions): ForgeError {
-  const status = httpStatusOf(error);
-  const detail = describe(error);
-  const where = status === null ? `could not reach ${opts.apiUrl}: ${detail}` : `HTTP ${status}: ${detail}`;
-  const hint = hintFor(operation, status, detail, opts);
-  const message = `${forgeName(opts.kind)} ${operation} failed (${where})${hint ? ` — ${hint}` : ''}`;
-  return new ForgeError(redact(message, [opts.token]), operation, status);
-}
-
-const WRITES = new Set<Operation>(['createReview', 'createComment', 'updateComment', 'deleteComment', 'react']);
-
-function hintFor(operation: Operation, status: number | null, detail: string, opts: GiteaForgeOptions): string {
-  const name = forgeName(opts.kind);
-  const writes = WRITES.has(operation);
-  switch (status) {
-    case null:
-      return 'check the API URL (GITHUB_API_URL, which ends in /api/v1) and the network';
-    case 401:
-      return 'the token was rejected; check the `github-token` input (default `${{ github.token }}`)';
-    case 403:
-      if (operation === 'react' && /not an allowed reaction/i.test(detail))
-        return `this ${name} does not allow the reaction (setting [ui] REACTIONS)`;
-      return writes
-        ? `the token is read-only: on ${name} the automatic token is read-only on pull requests from forks ` +
-            "(pull_request_target and issue_comment included); see the README's fork section. " +
-            'On newer Gitea, which honours workflow permissions, declare `permissions: pull-requests: write`'
-        : 'the token cannot read the pull request; on newer Gitea, which honours workflow permissions, ' +
-            'declare `permissions: contents: read` and `pull-requests: read`';
-    case 404:
-      if (operation === 'updateComment' || operation === 'deleteComment' || operation === 'react')
-        return 'the comment no longer exists';
-      if (operation === 'listRepositoryComments')
-        return `repository ${opts.owner}/${opts.repo} was not found, or the token cannot see it`;
-      return (
-        `pull request #${opts.pullNumber} of ${opts.owner}/${opts.repo} was not found, or the token cannot see the repository` +
-        (operation === 'getDiff' ? ` (the .diff endpoint needs Gitea 1.16 or later)` : '')
-      );
-    case 422:
-      return operation === 'createReview'
-        ? `${name} rejected the review: the pull request is closed, it is the token owner's own pull request ` +
-            '(which it may not request changes on), or a review without inline comments has an empty body'
-        : '';
-    case 423:
-      return 'the repository is archived';
-    default:
-      return status >= 500 ? `${name} had a server error; try again later` : '';
-  }
-}
-
-/**
- * Whether `token` is the runner's automatic token (user `gitea-actions` / `forgejo-actions`,
- * id -2). On a pull request from a fork that token is read-only, whatever the workflow asks.
- */
-export async function isActionsToken(
-  apiUrl: string,
-  token: string,
-  log: (msg: string) => void = () => {},
-): Promise<boolean> {
-  const say = (msg: string) => log(redact(msg, [token]));
-  try {
-    const octokit = createClient(token, apiUrl, 1, 1000, say);
-    const { data } = (await octokit.request('GET /user' as string)) as ApiResponse<{ id?: unknown; login?: unknown }>;
-    return data.id === -2 || data.login === 'gitea-actions' || data.login === 'forgejo-actions';
-  } catch (error) {
-    say(`Could not read the token's user (${describe(error)}); assuming a personal token.`);
-    return false;
-  }
 }
