@@ -1,22 +1,20 @@
 import type { Config } from '../config/config.js';
+import type { ContextSelection } from '../context/types.js';
 import type { DiffFile } from '../diff/types.js';
-import { callWithinCeiling, countInput, MIN_USEFUL_OUTPUT, type InputCount } from '../llm/guarded-call.js';
+import { callWithinCeiling, countInput, MIN_USEFUL_OUTPUT } from '../llm/guarded-call.js';
 import type { UsageLedger } from '../llm/ledger.js';
-import { planChunks, type Chunk, type LeftOut } from '../plan/chunks.js';
+import { minOutputFor, thinkingCutNote } from '../llm/thinking.js';
+import { planChunks, type LeftOut } from '../plan/chunks.js';
 import { fileTokens } from '../plan/measure.js';
 import type { ResolvedModel } from '../plan/models.js';
-import { estimateCost } from '../plan/prices.js';
-import { priceTable } from '../plan/run-ledger.js';
-import type { Effort, ModelClient, ModelRequest, PullRequest } from '../ports.js';
+import type { Effort, ModelClient, PullRequest } from '../ports.js';
 import { readAnswer } from './answer.js';
 import type { Finding, ReviewAnswer } from './findings.js';
-import { mapPool } from './pool.js';
 import type { Guidelines } from './guidelines.js';
-import { buildReviewRequest, newPromptTag, type ReviewPart } from './prompt.js';
-import { renderContext } from '../context/render.js';
-import type { ContextPiece, ContextSelection } from '../context/types.js';
-import { minOutputFor, thinkingCutNote } from '../llm/thinking.js';
-import { formatUsd } from './render-summary.js';
+import { composeSummary, dryRun, mergeLeftOut } from './part-outcome.js';
+import { mapPool } from './pool.js';
+import { buildReviewRequest, newPromptTag } from './prompt.js';
+import { calibrate, changed, contextFor, num, promptOverhead, reviewPart, withThinking } from './review-part.js';
 
 /** Diff tokens per call that spread a large PR over parallel calls without losing context. */
 const TARGET_CHUNK_TOKENS = 30_000;
@@ -35,8 +33,6 @@ const MAX_ROUNDS = 4;
 /** Smallest diff budget worth another round. */
 const MIN_ROUND_DIFF_TOKENS = 800;
 const DECLINED = 'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
-/** Estimated diff tokens sent to `count_tokens` once, to calibrate the estimate. */
-const CALIBRATION_SAMPLE_TOKENS = 20_000;
 /** Parts are sized a little above an even split, so packing leaves no small part for a second wave. */
 const SPREAD_SLACK = 1.03;
 
@@ -50,7 +46,7 @@ export type ChunkedOutcome = {
   calls: number;
 };
 
-type Args = {
+export type Args = {
   client: ModelClient | null;
   ledger: UsageLedger;
   config: Config;
@@ -66,86 +62,6 @@ type Args = {
   /** How hard the tier's model thinks (`output_config.effort`); the adapter lowers it to fit. */
   effort?: Effort;
 };
-
-/** The request with its effort and the answer room it needs after thinking. */
-function withThinking(args: Args, request: ModelRequest, answerTokens: number): ModelRequest {
-  return { ...request, ...(args.effort ? { effort: args.effort } : {}), answerTokens };
-}
-
-/** The context pieces a part shows: those of its files; pieces of other files go with the first part. */
-function contextFor(args: Args, files: DiffFile[], first: boolean): string | undefined {
-  const pieces = args.context?.pieces ?? [];
-  if (pieces.length === 0) return undefined;
-  const paths = new Set(files.map((f) => f.path));
-  const inPart = (p: ContextPiece) => paths.has(p.path);
-  const own = pieces.filter(inPart);
-  const others = first ? pieces.filter((p) => !inPart(p) && !args.files.some((f) => f.path === p.path)) : [];
-  const text = renderContext([...own, ...others]);
-  return text === '' ? undefined : text;
-}
-
-function num(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-function changed(files: DiffFile[]): number {
-  return files.reduce((n, f) => n + f.additions + f.deletions, 0);
-}
-
-/** The files of a chunk, each narrowed to the hunks of its slice. */
-function chunkFiles(chunk: Chunk): DiffFile[] {
-  return chunk.slices.map((s) => ({ ...s.file, hunks: s.hunks }));
-}
-
-/** Tokens a call needs beyond its diff: prompt, guidelines, description, schema (counted once on an empty diff). */
-async function promptOverhead(args: Args, tag: string): Promise<InputCount> {
-  const empty = buildReviewRequest({
-    model: args.model.id,
-    pr: args.pr,
-    files: [],
-    tag,
-    part: { index: 99, count: 99 },
-    otherFiles: args.otherFiles,
-    guidelines: args.guidelines,
-  });
-  return countInput(args.client, empty);
-}
-
-/**
- * The estimator over-counts on purpose. Where the endpoint can count, one free count of a
- * sample of the diff gives the real ratio, so parts are planned at what they will really
- * cost (with 5 % to spare). Safe either way: each part's exact count is reserved before it
- * is sent, and a part that no longer fits is left out and named.
- */
-async function calibrate(
-  args: Args,
-  tag: string,
-  overhead: InputCount,
-  measure: (f: DiffFile) => number,
-): Promise<number> {
-  if (!args.client || !overhead.exact) return 1;
-  const sample: DiffFile[] = [];
-  let estimated = 0;
-  for (const file of args.files) {
-    const t = measure(file);
-    if (t > CALIBRATION_SAMPLE_TOKENS * 2) continue;
-    sample.push(file);
-    estimated += t;
-    if (estimated >= CALIBRATION_SAMPLE_TOKENS) break;
-  }
-  if (estimated === 0) return 1;
-  const request = buildReviewRequest({
-    model: args.model.id,
-    pr: args.pr,
-    files: sample,
-    tag,
-    part: { index: 99, count: 99 },
-    otherFiles: args.otherFiles,
-    guidelines: args.guidelines,
-  });
-  const counted = await countInput(args.client, request);
-  return Math.min(1, Math.max(0.25, ((counted.tokens - overhead.tokens) / estimated) * 1.05));
-}
 
 /**
  * Diff tokens that `calls` more parts can carry: what the ledger can still pay for (tokens and
@@ -386,95 +302,4 @@ export async function reviewInChunks(args: Args): Promise<ChunkedOutcome> {
     totalLines,
     calls: parts,
   };
-}
-
-/** One entry per file: a file can lose several slices, whose lines add up. */
-function mergeLeftOut(items: LeftOut[]): LeftOut[] {
-  const byPath = new Map<string, LeftOut>();
-  for (const l of items) {
-    const prev = byPath.get(l.path);
-    if (prev) prev.lines += l.lines;
-    else byPath.set(l.path, { ...l });
-  }
-  return [...byPath.values()];
-}
-
-async function reviewPart(
-  args: Args,
-  chunk: Chunk,
-  tag: string,
-  part: ReviewPart,
-  maxOutput: number,
-  withContext: boolean,
-) {
-  const client = args.client!;
-  const files = chunkFiles(chunk);
-  const request = withThinking(
-    args,
-    buildReviewRequest({
-      model: args.model.id,
-      pr: args.pr,
-      files,
-      tag,
-      part,
-      otherFiles: args.otherFiles,
-      guidelines: args.guidelines,
-      context: withContext ? contextFor(args, files, part.index === 1) : undefined,
-    }),
-    maxOutput,
-  );
-  const input = await countInput(client, request);
-  const minOutput = Math.min(maxOutput, minOutputFor(args.model.id, MIN_USEFUL_OUTPUT));
-  const result = await callWithinCeiling(client, args.ledger, request, input, { maxOutput, minOutput });
-  if (result.kind === 'does-not-fit') return 'does-not-fit' as const;
-  // All of max_tokens went to thinking: this part was not reviewed.
-  if (thinkingCutNote(result.reply, result.maxTokens)) return 'thinking-cut' as const;
-  if (result.reply.stopReason === 'refusal') return 'declined' as const;
-  const { answer, problems } = readAnswer(result.reply.output);
-  const notes = problems.map((p) => `Note (part ${part.index}): ${p}.`);
-  if (result.reply.stopReason === 'max_tokens') {
-    notes.push(
-      `Part ${part.index} reached \`max_tokens\` (${num(result.maxTokens)}); its findings after that point are missing.`,
-    );
-  }
-  return { answer: answer ?? { summary: '', findings: [] }, notes };
-}
-
-/** Longest part summary kept in a composed one. */
-const PART_SUMMARY_CHARS = 600;
-
-/**
- * The summary of a review in parts, composed from the parts' own summaries: no extra model
- * call waits at the end of the critical path (each part already summarised what it saw).
- */
-function composeSummary(answers: ReviewAnswer[]): string {
-  const cut = (s: string) => (s.length > PART_SUMMARY_CHARS ? `${s.slice(0, PART_SUMMARY_CHARS - 1)}…` : s);
-  const parts = answers.map((a) => a.summary.trim()).filter((s) => s !== '');
-  if (parts.length === 0) return '';
-  return parts.map((s, i) => `**Part ${i + 1}:** ${cut(s).replace(/\n+/g, ' ')}`).join('\n\n');
-}
-
-function dryRun(
-  args: Args,
-  inputs: number[],
-  output: number,
-  reviewedLines: number,
-  totalLines: number,
-  leftOut: LeftOut[],
-): ChunkedOutcome {
-  const { ledger, model } = args;
-  const calls = inputs.length;
-  const input = inputs.reduce((a, b) => a + b, 0);
-  const most = inputs.reduce((n, i) => n + ledger.inputBound(i) + output, 0);
-  const dollars = estimateCost(
-    model.id,
-    { input, output: calls * output, cacheWrite: 0, cacheRead: 0 },
-    priceTable(args.config),
-  );
-  const counted = args.client ? `${num(input)} input tokens` : `~${num(input)} input tokens (estimated)`;
-  const note =
-    calls === 0
-      ? `Dry run: nothing fits under \`max-tokens-per-run\` (${num(args.config.maxTokensPerRun)}).`
-      : `Dry run: ${calls === 1 ? 'one call' : `${calls} calls`} to \`${model.id}\` with ${counted} and \`max_tokens\` ${num(output)}${calls > 1 ? ' each' : ''}; at most ${num(most)} tokens, at most ${formatUsd(dollars)}.`;
-  return { status: 'dry-run', answer: null, notes: [note], leftOut, reviewedLines, totalLines, calls };
 }
