@@ -26,16 +26,21 @@ const WRITES = new Set<Operation>([
   'resolveThread',
 ]);
 
+/** What every GitHub failure of these kinds means, whatever the call: no answer, a bad token, a rate limit. */
+export function commonHint(status: number | null, detail: string): string | null {
+  if (status === null) return 'check the API URL (GITHUB_API_URL) and the network';
+  if (status === 401) return 'the token was rejected; check the `github-token` input (default `${{ github.token }}`)';
+  if (status === 403 && /rate limit/i.test(detail))
+    return 'GitHub rate limit still in force after the allowed waits; try again later';
+  return null;
+}
+
 function hintFor(operation: Operation, status: number | null, detail: string, opts: GitHubForgeOptions): string {
   const writes = WRITES.has(operation);
+  const common = commonHint(status, detail);
+  if (common) return common;
   switch (status) {
-    case null:
-      return 'check the API URL (GITHUB_API_URL) and the network';
-    case 401:
-      return 'the token was rejected; check the `github-token` input (default `${{ github.token }}`)';
     case 403:
-      if (/rate limit/i.test(detail))
-        return 'GitHub rate limit still in force after the allowed waits; try again later';
       if (operation === 'readFile')
         return "the token cannot read the repository's files — add `permissions: contents: read` to the workflow";
       return writes
@@ -57,6 +62,6 @@ function hintFor(operation: Operation, status: number | null, detail: string, op
         ? 'GitHub rejected the review: a comment is on a line outside the diff, or the commit is not in the pull request'
         : '';
     default:
-      return status >= 500 ? 'GitHub had a server error; try again later' : '';
+      return status !== null && status >= 500 ? 'GitHub had a server error; try again later' : '';
   }
 }

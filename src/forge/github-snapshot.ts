@@ -2,6 +2,7 @@ import type { ReadAllOptions, SnapshotFile, SnapshotReader } from '../context/sn
 import { mapPool } from '../review/pool.js';
 import { wantedPaths, type Listing } from './snapshot-listing.js';
 import { ForgeError, httpStatusOf, redact } from './forge-error.js';
+import { commonHint } from './github-errors.js';
 import type { GitHubOctokit } from './github-octokit.js';
 import { DEFAULT_MAX_FILE_BYTES, readTarGzTexts } from './untar.js';
 
@@ -236,14 +237,10 @@ function hintFor(status: number | null, graphql: boolean, detail: string, ref: s
       ? `repository ${where} was not found, or the token cannot read it — ${CONTENTS}`
       : 'GitHub GraphQL refused the query; try again later';
   }
+  const common = commonHint(status, detail);
+  if (common) return common;
   switch (status) {
-    case null:
-      return 'check the API URL (GITHUB_API_URL) and the network';
-    case 401:
-      return 'the token was rejected; check the `github-token` input (default `${{ github.token }}`)';
     case 403:
-      if (/rate limit/i.test(detail))
-        return 'GitHub rate limit still in force after the allowed waits; try again later';
       return `the token cannot read the repository's files — ${CONTENTS}`;
     case 404:
       return `commit ${short(ref)} of ${where} was not found, or the token cannot read the repository — ${CONTENTS}`;
@@ -252,6 +249,6 @@ function hintFor(status: number | null, graphql: boolean, detail: string, ref: s
     case 422:
       return `\`${ref}\` is not a commit of ${where}`;
     default:
-      return status >= 500 ? 'GitHub had a server error; try again later' : '';
+      return status !== null && status >= 500 ? 'GitHub had a server error; try again later' : '';
   }
 }
