@@ -1,0 +1,41 @@
+import * as core from '@actions/core';
+import { readConfig, type Config } from '../config/config.js';
+import type { InputName } from '../config/inputs.js';
+import { loadRepoConfig } from '../config/repo-config.js';
+import type { ForgeClient, Logger } from '../ports.js';
+import { FORK_ADVICE, GITHUB_FORK_ADVICE } from '../trigger/fork.js';
+
+const getInput = (name: InputName) => core.getInput(name);
+
+/** The workflow's inputs alone (enough to reach the forge), with every secret masked in the log. */
+export function readWorkflowInputs(): Config {
+  const inputs = readConfig(getInput, {}, undefined, 'workflow');
+  for (const secret of [inputs.credentials.apiKey, inputs.credentials.authToken, inputs.githubToken]) {
+    if (secret) core.setSecret(secret);
+  }
+  return inputs;
+}
+
+/**
+ * Why a fork's run must stand down: secrets are withheld from pull requests from forks, so
+ * the run ends with a notice that says how to enable reviews there, not a red failure.
+ */
+export function forkWithoutSecret(fork: boolean, inputs: Config, onGitea: boolean): string | null {
+  const { provider } = inputs.platform;
+  const missing = provider === 'anthropic' && !inputs.credentials.apiKey && !inputs.credentials.authToken;
+  if (!fork || !missing || inputs.dryRun) return null;
+  return `the Anthropic key is not available to this run. ${onGitea ? FORK_ADVICE : GITHUB_FORK_ADVICE}`;
+}
+
+/**
+ * The whole configuration: the repository config file, read at the pull request's base commit
+ * (the API's: an event's payload may be older), merged under the workflow's inputs. What
+ * every review reads first is asked for meanwhile, in parallel (the forge client keeps each
+ * answer).
+ */
+export async function readSettings(forge: ForgeClient, inputs: Config, log: Logger): Promise<Config> {
+  const early = Promise.all([forge.getDiff(), forge.identity()]);
+  early.catch(() => {}); // a failure is reported where the pipeline asks again
+  const repoConfig = await loadRepoConfig(forge, (await forge.getPullRequest()).baseSha, inputs.configFile, log);
+  return readConfig(getInput, repoConfig.values, repoConfig.path ?? undefined, 'workflow');
+}
