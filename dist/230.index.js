@@ -5077,7 +5077,7 @@ const SEVERITY_BADGE = {
 
 /***/ }),
 
-/***/ 74487:
+/***/ 83647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8982,6 +8982,8 @@ async function publish_publish(deps, view, plan, prep, outcome, verification) {
 
 // EXTERNAL MODULE: ./src/llm/guarded-call.ts
 var guarded_call = __webpack_require__(20628);
+// EXTERNAL MODULE: ./src/llm/thinking.ts
+var llm_thinking = __webpack_require__(71439);
 // EXTERNAL MODULE: ./src/review/findings.ts
 var review_findings = __webpack_require__(47212);
 ;// CONCATENATED MODULE: ./src/review/answer.ts
@@ -9056,45 +9058,16 @@ function readAnswer(output, opts = {}) {
     return { answer: { summary, findings }, problems };
 }
 
-// EXTERNAL MODULE: ./src/review/pool.ts
-var pool = __webpack_require__(42908);
 // EXTERNAL MODULE: ./src/review/prompt.ts
 var review_prompt = __webpack_require__(58620);
-// EXTERNAL MODULE: ./src/llm/thinking.ts
-var llm_thinking = __webpack_require__(71439);
-;// CONCATENATED MODULE: ./src/review/review-chunks.ts
+;// CONCATENATED MODULE: ./src/review/review-part.ts
 
 
 
 
 
-
-
-
-
-
-
-/** Diff tokens per call that spread a large PR over parallel calls without losing context. */
-const TARGET_CHUNK_TOKENS = 30_000;
-const MIN_CHUNK_TOKENS = 4_000;
-/** Most diff tokens in one call, whatever the context window: attention thins out beyond this. */
-/**
- * Most diff tokens in one part, whatever the window (the focus size): a huge call is slow, since
- * output comes at tens of tokens a second, and attention thins out; a big PR is always split
- * and run in parallel instead.
- */
-const FOCUS_TOKENS = 30_000;
-/** Answer room per part of a multi-part review; a part reports findings, not an essay. */
-const PART_OUTPUT_TOKENS = 4096;
-/** Rounds of planning: each round reuses what the previous one reserved but did not spend. */
-const MAX_ROUNDS = 4;
-/** Smallest diff budget worth another round. */
-const MIN_ROUND_DIFF_TOKENS = 800;
-const DECLINED = 'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
 /** Estimated diff tokens sent to `count_tokens` once, to calibrate the estimate. */
 const CALIBRATION_SAMPLE_TOKENS = 20_000;
-/** Parts are sized a little above an even split, so packing leaves no small part for a second wave. */
-const SPREAD_SLACK = 1.03;
 /** The request with its effort and the answer room it needs after thinking. */
 function withThinking(args, request, answerTokens) {
     return { ...request, ...(args.effort ? { effort: args.effort } : {}), answerTokens };
@@ -9111,7 +9084,7 @@ function contextFor(args, files, first) {
     const text = renderContext([...own, ...others]);
     return text === '' ? undefined : text;
 }
-function review_chunks_num(n) {
+function review_part_num(n) {
     return n.toLocaleString('en-US');
 }
 function changed(files) {
@@ -9168,6 +9141,112 @@ async function calibrate(args, tag, overhead, measure) {
     const counted = await (0,guarded_call/* countInput */.u2)(args.client, request);
     return Math.min(1, Math.max(0.25, ((counted.tokens - overhead.tokens) / estimated) * 1.05));
 }
+async function reviewPart(args, chunk, tag, part, maxOutput, withContext) {
+    const client = args.client;
+    const files = chunkFiles(chunk);
+    const request = withThinking(args, (0,review_prompt/* buildReviewRequest */.sV)({
+        model: args.model.id,
+        pr: args.pr,
+        files,
+        tag,
+        part,
+        otherFiles: args.otherFiles,
+        guidelines: args.guidelines,
+        context: withContext ? contextFor(args, files, part.index === 1) : undefined,
+    }), maxOutput);
+    const input = await (0,guarded_call/* countInput */.u2)(client, request);
+    const minOutput = Math.min(maxOutput, (0,llm_thinking/* minOutputFor */.Dn)(args.model.id, guarded_call/* MIN_USEFUL_OUTPUT */.cK));
+    const result = await (0,guarded_call/* callWithinCeiling */.tg)(client, args.ledger, request, input, { maxOutput, minOutput });
+    if (result.kind === 'does-not-fit')
+        return 'does-not-fit';
+    // All of max_tokens went to thinking: this part was not reviewed.
+    if ((0,llm_thinking/* thinkingCutNote */.tf)(result.reply, result.maxTokens))
+        return 'thinking-cut';
+    if (result.reply.stopReason === 'refusal')
+        return 'declined';
+    const { answer, problems } = readAnswer(result.reply.output);
+    const notes = problems.map((p) => `Note (part ${part.index}): ${p}.`);
+    if (result.reply.stopReason === 'max_tokens') {
+        notes.push(`Part ${part.index} reached \`max_tokens\` (${review_part_num(result.maxTokens)}); its findings after that point are missing.`);
+    }
+    return { answer: answer ?? { summary: '', findings: [] }, notes };
+}
+
+;// CONCATENATED MODULE: ./src/review/part-outcome.ts
+/** What a review in parts comes to: left-out files merged per path, the composed summary, a dry run's plan. */
+
+
+
+
+/** One entry per file: a file can lose several slices, whose lines add up. */
+function mergeLeftOut(items) {
+    const byPath = new Map();
+    for (const l of items) {
+        const prev = byPath.get(l.path);
+        if (prev)
+            prev.lines += l.lines;
+        else
+            byPath.set(l.path, { ...l });
+    }
+    return [...byPath.values()];
+}
+/** Longest part summary kept in a composed one. */
+const PART_SUMMARY_CHARS = 600;
+/**
+ * The summary of a review in parts, composed from the parts' own summaries: no extra model
+ * call waits at the end of the critical path (each part already summarised what it saw).
+ */
+function composeSummary(answers) {
+    const cut = (s) => (s.length > PART_SUMMARY_CHARS ? `${s.slice(0, PART_SUMMARY_CHARS - 1)}…` : s);
+    const parts = answers.map((a) => a.summary.trim()).filter((s) => s !== '');
+    if (parts.length === 0)
+        return '';
+    return parts.map((s, i) => `**Part ${i + 1}:** ${cut(s).replace(/\n+/g, ' ')}`).join('\n\n');
+}
+function dryRun(args, inputs, output, reviewedLines, totalLines, leftOut) {
+    const { ledger, model } = args;
+    const calls = inputs.length;
+    const input = inputs.reduce((a, b) => a + b, 0);
+    const most = inputs.reduce((n, i) => n + ledger.inputBound(i) + output, 0);
+    const dollars = (0,prices/* estimateCost */.a3)(model.id, { input, output: calls * output, cacheWrite: 0, cacheRead: 0 }, (0,run_ledger/* priceTable */.qx)(args.config));
+    const counted = args.client ? `${review_part_num(input)} input tokens` : `~${review_part_num(input)} input tokens (estimated)`;
+    const note = calls === 0
+        ? `Dry run: nothing fits under \`max-tokens-per-run\` (${review_part_num(args.config.maxTokensPerRun)}).`
+        : `Dry run: ${calls === 1 ? 'one call' : `${calls} calls`} to \`${model.id}\` with ${counted} and \`max_tokens\` ${review_part_num(output)}${calls > 1 ? ' each' : ''}; at most ${review_part_num(most)} tokens, at most ${(0,render_summary/* formatUsd */.UK)(dollars)}.`;
+    return { status: 'dry-run', answer: null, notes: [note], leftOut, reviewedLines, totalLines, calls };
+}
+
+// EXTERNAL MODULE: ./src/review/pool.ts
+var pool = __webpack_require__(42908);
+;// CONCATENATED MODULE: ./src/review/review-chunks.ts
+
+
+
+
+
+
+
+
+
+/** Diff tokens per call that spread a large PR over parallel calls without losing context. */
+const TARGET_CHUNK_TOKENS = 30_000;
+const MIN_CHUNK_TOKENS = 4_000;
+/** Most diff tokens in one call, whatever the context window: attention thins out beyond this. */
+/**
+ * Most diff tokens in one part, whatever the window (the focus size): a huge call is slow, since
+ * output comes at tens of tokens a second, and attention thins out; a big PR is always split
+ * and run in parallel instead.
+ */
+const FOCUS_TOKENS = 30_000;
+/** Answer room per part of a multi-part review; a part reports findings, not an essay. */
+const PART_OUTPUT_TOKENS = 4096;
+/** Rounds of planning: each round reuses what the previous one reserved but did not spend. */
+const MAX_ROUNDS = 4;
+/** Smallest diff budget worth another round. */
+const MIN_ROUND_DIFF_TOKENS = 800;
+const DECLINED = 'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
+/** Parts are sized a little above an even split, so packing leaves no small part for a second wave. */
+const SPREAD_SLACK = 1.03;
 /**
  * Diff tokens that `calls` more parts can carry: what the ledger can still pay for (tokens and
  * dollars), less each part's prompt and answer room and, when more than one part will have
@@ -9229,7 +9308,7 @@ async function reviewInChunks(args) {
                 const { answer, problems } = readAnswer(result.reply.output);
                 const notes = problems.map((p) => `Note: ${p}.`);
                 if (result.reply.stopReason === 'max_tokens') {
-                    notes.push(`The answer reached \`max_tokens\` (${review_chunks_num(result.maxTokens)}); findings after that point are missing.`);
+                    notes.push(`The answer reached \`max_tokens\` (${review_part_num(result.maxTokens)}); findings after that point are missing.`);
                 }
                 if (result.reply.stopReason === 'refusal') {
                     // A refusal is not a clean bill of health: say so, and leave the head unreviewed.
@@ -9366,7 +9445,7 @@ async function reviewInChunks(args) {
             status: 'over-ceiling',
             answer: null,
             notes: [
-                `Not reviewed: not even one part of the diff fits in \`max-tokens-per-run\` (${review_chunks_num(config.maxTokensPerRun)}) with its prompt (${review_chunks_num(overhead.tokens)} tokens) and at least ${review_chunks_num(guarded_call/* MIN_USEFUL_OUTPUT */.cK)} tokens of answer. Raise the ceiling or narrow \`include\`/\`exclude\`. No tokens were spent.`,
+                `Not reviewed: not even one part of the diff fits in \`max-tokens-per-run\` (${review_part_num(config.maxTokensPerRun)}) with its prompt (${review_part_num(overhead.tokens)} tokens) and at least ${review_part_num(guarded_call/* MIN_USEFUL_OUTPUT */.cK)} tokens of answer. Raise the ceiling or narrow \`include\`/\`exclude\`. No tokens were spent.`,
             ],
             leftOut,
             reviewedLines: 0,
@@ -9389,73 +9468,6 @@ async function reviewInChunks(args) {
         totalLines,
         calls: parts,
     };
-}
-/** One entry per file: a file can lose several slices, whose lines add up. */
-function mergeLeftOut(items) {
-    const byPath = new Map();
-    for (const l of items) {
-        const prev = byPath.get(l.path);
-        if (prev)
-            prev.lines += l.lines;
-        else
-            byPath.set(l.path, { ...l });
-    }
-    return [...byPath.values()];
-}
-async function reviewPart(args, chunk, tag, part, maxOutput, withContext) {
-    const client = args.client;
-    const files = chunkFiles(chunk);
-    const request = withThinking(args, (0,review_prompt/* buildReviewRequest */.sV)({
-        model: args.model.id,
-        pr: args.pr,
-        files,
-        tag,
-        part,
-        otherFiles: args.otherFiles,
-        guidelines: args.guidelines,
-        context: withContext ? contextFor(args, files, part.index === 1) : undefined,
-    }), maxOutput);
-    const input = await (0,guarded_call/* countInput */.u2)(client, request);
-    const minOutput = Math.min(maxOutput, (0,llm_thinking/* minOutputFor */.Dn)(args.model.id, guarded_call/* MIN_USEFUL_OUTPUT */.cK));
-    const result = await (0,guarded_call/* callWithinCeiling */.tg)(client, args.ledger, request, input, { maxOutput, minOutput });
-    if (result.kind === 'does-not-fit')
-        return 'does-not-fit';
-    // All of max_tokens went to thinking: this part was not reviewed.
-    if ((0,llm_thinking/* thinkingCutNote */.tf)(result.reply, result.maxTokens))
-        return 'thinking-cut';
-    if (result.reply.stopReason === 'refusal')
-        return 'declined';
-    const { answer, problems } = readAnswer(result.reply.output);
-    const notes = problems.map((p) => `Note (part ${part.index}): ${p}.`);
-    if (result.reply.stopReason === 'max_tokens') {
-        notes.push(`Part ${part.index} reached \`max_tokens\` (${review_chunks_num(result.maxTokens)}); its findings after that point are missing.`);
-    }
-    return { answer: answer ?? { summary: '', findings: [] }, notes };
-}
-/** Longest part summary kept in a composed one. */
-const PART_SUMMARY_CHARS = 600;
-/**
- * The summary of a review in parts, composed from the parts' own summaries: no extra model
- * call waits at the end of the critical path (each part already summarised what it saw).
- */
-function composeSummary(answers) {
-    const cut = (s) => (s.length > PART_SUMMARY_CHARS ? `${s.slice(0, PART_SUMMARY_CHARS - 1)}…` : s);
-    const parts = answers.map((a) => a.summary.trim()).filter((s) => s !== '');
-    if (parts.length === 0)
-        return '';
-    return parts.map((s, i) => `**Part ${i + 1}:** ${cut(s).replace(/\n+/g, ' ')}`).join('\n\n');
-}
-function dryRun(args, inputs, output, reviewedLines, totalLines, leftOut) {
-    const { ledger, model } = args;
-    const calls = inputs.length;
-    const input = inputs.reduce((a, b) => a + b, 0);
-    const most = inputs.reduce((n, i) => n + ledger.inputBound(i) + output, 0);
-    const dollars = (0,prices/* estimateCost */.a3)(model.id, { input, output: calls * output, cacheWrite: 0, cacheRead: 0 }, (0,run_ledger/* priceTable */.qx)(args.config));
-    const counted = args.client ? `${review_chunks_num(input)} input tokens` : `~${review_chunks_num(input)} input tokens (estimated)`;
-    const note = calls === 0
-        ? `Dry run: nothing fits under \`max-tokens-per-run\` (${review_chunks_num(args.config.maxTokensPerRun)}).`
-        : `Dry run: ${calls === 1 ? 'one call' : `${calls} calls`} to \`${model.id}\` with ${counted} and \`max_tokens\` ${review_chunks_num(output)}${calls > 1 ? ' each' : ''}; at most ${review_chunks_num(most)} tokens, at most ${(0,render_summary/* formatUsd */.UK)(dollars)}.`;
-    return { status: 'dry-run', answer: null, notes: [note], leftOut, reviewedLines, totalLines, calls };
 }
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules

@@ -391,8 +391,8 @@ var anthropic = __webpack_require__(45815);
 var provider = __webpack_require__(23082);
 // EXTERNAL MODULE: ./src/plan/run-ledger.ts + 1 modules
 var run_ledger = __webpack_require__(72717);
-// EXTERNAL MODULE: ./src/run.ts + 38 modules
-var run = __webpack_require__(74487);
+// EXTERNAL MODULE: ./src/run.ts + 40 modules
+var run = __webpack_require__(83647);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: external "node:util"
