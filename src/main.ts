@@ -2,8 +2,7 @@ import * as core from '@actions/core';
 import { statusOutputs } from './action-outputs.js';
 import { recordSpendOnCancel, onCancel } from './action/cancel.js';
 import { report, setOutputs, skip } from './action/deliver.js';
-import { modelClient, refuseBadCredential } from './action/model-client.js';
-import { forkWithoutSecret, readSettings, readWorkflowInputs } from './action/settings.js';
+import { forkWithoutSecret, readSettings, readWorkflowInputs, refuseBadCredential } from './action/settings.js';
 import { readEventPayload } from './event-file.js';
 import { connectForge } from './forge/connect.js';
 import { detectForge } from './forge/detect.js';
@@ -44,10 +43,12 @@ export async function main(): Promise<void> {
     });
     if (readOnlyFork)
       return await skip(`this pull request comes from a fork and the token cannot post. ${FORK_ADVICE}`, 'fork');
+    // The model SDKs load while the forge answers: they are not needed before the first model call.
+    const models = import('./action/model-client.js');
     const config = await readSettings(forge, inputs, log);
     const trigger = readTrigger(env('GITHUB_EVENT_NAME'), payload, config);
     if (trigger.kind === 'ignore') return await skip(`${trigger.reason}.`, 'not-triggered');
-    const model = modelClient(config, onGitea);
+    const model = (await models).modelClient(config, onGitea);
     await report(await handle(trigger, { config, forge, model, log, onCancel }), trigger.prNumber);
   } catch (error) {
     setOutputs(statusOutputs('failed'));

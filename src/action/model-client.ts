@@ -22,14 +22,3 @@ export function modelClient(config: Config, onGitea: boolean) {
   for (const note of checked.notes) core.info(note);
   return createAnthropicModelClient({ ...checked.credentials, timeoutMs: config.timeoutSeconds * 1000 });
 }
-
-/**
- * A credential the workflow gives but that must never be sent (a subscription OAuth token) is
- * refused before the forge is asked for anything. A missing one is reported later, once the
- * config file had its say (it may ask for a dry run, or another provider).
- */
-export function refuseBadCredential(inputs: Config): void {
-  if (!inputs.credentials.apiKey && !inputs.credentials.authToken) return;
-  const checked = checkCredentials(inputs.credentials);
-  if (!checked.ok) throw new ConfigError(checked.error);
-}

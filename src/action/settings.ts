@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
-import { readConfig, type Config } from '../config/config.js';
+import { ConfigError, readConfig, type Config } from '../config/config.js';
 import type { InputName } from '../config/inputs.js';
 import { loadRepoConfig } from '../config/repo-config.js';
+import { checkCredentials } from '../llm/credentials.js';
 import type { ForgeClient, Logger } from '../ports.js';
 import { FORK_ADVICE, GITHUB_FORK_ADVICE } from '../trigger/fork.js';
 
@@ -38,4 +39,15 @@ export async function readSettings(forge: ForgeClient, inputs: Config, log: Logg
   early.catch(() => {}); // a failure is reported where the pipeline asks again
   const repoConfig = await loadRepoConfig(forge, (await forge.getPullRequest()).baseSha, inputs.configFile, log);
   return readConfig(getInput, repoConfig.values, repoConfig.path ?? undefined, 'workflow');
+}
+
+/**
+ * A credential the workflow gives but that must never be sent (a subscription OAuth token) is
+ * refused before the forge is asked for anything. A missing one is reported later, once the
+ * config file had its say (it may ask for a dry run, or another provider).
+ */
+export function refuseBadCredential(inputs: Config): void {
+  if (!inputs.credentials.apiKey && !inputs.credentials.authToken) return;
+  const checked = checkCredentials(inputs.credentials);
+  if (!checked.ok) throw new ConfigError(checked.error);
 }

@@ -8,7 +8,7 @@ import { expectedFindings, verificationShare, verifyFindings } from '../review/v
 import type { Prepared, PullView, RunPlan, StepDeps } from './types.js';
 
 /** Most of the ceiling held back for verification before the review is planned. */
-const MAX_VERIFY_SHARE = 0.25;
+const MAX_VERIFY_SHARE = 0.15;
 
 /** What the verification pass decided, for the summary. */
 export type Verification = { summary: VerificationSummary; notes: string[] };

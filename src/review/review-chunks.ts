@@ -28,8 +28,8 @@ const MIN_CHUNK_TOKENS = 4_000;
 const FOCUS_TOKENS = 30_000;
 /** Answer room per part of a multi-part review; a part reports findings, not an essay. */
 const PART_OUTPUT_TOKENS = 4096;
-/** Rounds of planning: each round reuses what the previous one reserved but did not spend. */
-const MAX_ROUNDS = 4;
+/** Waves of parts: one, and at most one more funded by what the first reserved but did not spend (it reviews more lines, never the same again). */
+const MAX_ROUNDS = 2;
 /** Smallest diff budget worth another round. */
 const MIN_ROUND_DIFF_TOKENS = 800;
 const DECLINED = 'The model declined to review this change; nothing was reviewed. Re-run, or try another `model`.';
