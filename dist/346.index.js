@@ -20706,3 +20706,5 @@ function constantCatch(value) {
 /***/ })
 
 };
+
+//# sourceMappingURL=346.index.js.map

@@ -33613,3 +33613,5 @@ let SpanStatusCode = /* @__PURE__ */ function(SpanStatusCode) {
 /***/ })
 
 };
+
+//# sourceMappingURL=968.index.js.map
