@@ -3,7 +3,10 @@
 // passes no arguments and always sets GITHUB_ACTIONS and GITHUB_EVENT_PATH; someone who types
 // `claude-pr-review` alone, outside a runner, gets the CLI's usage instead of a failed action.
 const underRunner = Boolean(process.env.GITHUB_ACTIONS || process.env.GITHUB_EVENT_PATH);
+/** Stack traces name the source files (the bundle ships its source maps); off for a quick skip, which never needs them. */
+const withSourceMaps = () => process.setSourceMapsEnabled(true);
 if (process.argv.length > 2 || !underRunner) {
+  withSourceMaps();
   const { cli } = await import('./cli/cli.js');
   process.exitCode = await cli(process.argv.slice(2));
 } else {
@@ -21,6 +24,7 @@ if (process.argv.length > 2 || !underRunner) {
     appendOutputs(process.env.GITHUB_OUTPUT, statusOutputs('failed'));
   }
   if (process.exitCode !== 1 && !(await import('./quick-skip.js')).skipQuickly(process.env, payload)) {
+    withSourceMaps();
     await (await import('./main.js')).main();
   }
 }
