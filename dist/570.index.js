@@ -2280,8 +2280,6 @@ var spend = __webpack_require__(35521);
 var summary_store = __webpack_require__(17889);
 // EXTERNAL MODULE: ./src/review/description.ts
 var description = __webpack_require__(21738);
-// EXTERNAL MODULE: ./src/review/publish.ts + 1 modules
-var publish = __webpack_require__(37768);
 ;// CONCATENATED MODULE: ./src/ask.ts
 
 
@@ -2331,7 +2329,7 @@ async function ask(deps) {
         const comments = await forge.listReviewComments();
         const root = comments.find((c) => c.id === deps.thread.rootId);
         // Only a thread the action itself opened is one it answers in.
-        if (!root || !(0,fingerprint/* readFingerprint */.bi)(root.body) || !(0,own/* isOwn */.NP)({ id: root.authorId, login: root.author }, self)) {
+        if (!root || !(0,fingerprint/* readFingerprint */.bi)(root.body) || !(0,own/* isOwnReviewComment */.uY)(root, self)) {
             return { answered: false, reason: 'the thread is not one of this action’s', tokens: 0, costUsd: 0, model: null };
         }
         const replies = comments.filter((c) => c.inReplyTo === root.id).map((c) => `@${c.author}: ${c.body}`);
@@ -2360,7 +2358,7 @@ async function ask(deps) {
         ? ''
         : `> @${deps.asker} asked: ${(0,neutralize/* neutralize */.YI)(deps.question.replace(/\n/g, ' ').slice(0, 300))}\n\n`;
     const text = answer
-        ? `${quote}${(0,neutralize/* neutralize */.YI)(answer, { forgeHost: (0,publish/* hostOf */.w4)(pr.htmlUrl) })}`
+        ? `${quote}${(0,neutralize/* neutralize */.YI)(answer, { forgeHost: (0,neutralize/* hostOf */.w4)(pr.htmlUrl) })}`
         : `${quote}I could not answer within \`max-tokens-per-run\` (${config.maxTokensPerRun.toLocaleString('en-US')}).`;
     await post(`${ANSWER_MARKER}\n${text}\n\n${footer}`);
     // The tokens count against the PR's and the month's budgets like a review's.
@@ -2383,8 +2381,8 @@ async function ask(deps) {
     };
 }
 
-// EXTERNAL MODULE: ./src/run.ts + 40 modules
-var run = __webpack_require__(83647);
+// EXTERNAL MODULE: ./src/run.ts + 41 modules
+var run = __webpack_require__(96576);
 // EXTERNAL MODULE: ./src/trigger/command.ts
 var command = __webpack_require__(52773);
 ;// CONCATENATED MODULE: ./src/trigger/permission.ts

@@ -391,8 +391,8 @@ var anthropic = __webpack_require__(45815);
 var provider = __webpack_require__(23082);
 // EXTERNAL MODULE: ./src/plan/run-ledger.ts + 1 modules
 var run_ledger = __webpack_require__(72717);
-// EXTERNAL MODULE: ./src/run.ts + 40 modules
-var run = __webpack_require__(83647);
+// EXTERNAL MODULE: ./src/run.ts + 41 modules
+var run = __webpack_require__(96576);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: external "node:util"
@@ -643,7 +643,10 @@ function localLogLine(message, range) {
     return inCliTerms(message.replace(/\bceiling (\d{4,}) tokens\b/, (_, n) => `ceiling ${grouped(n)} tokens`));
 }
 
+// EXTERNAL MODULE: ./src/review/verify-prompt.ts
+var verify_prompt = __webpack_require__(72362);
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
+
 /**
  * Which part of a review a request is, read from the scope line that opens its last user
  * block (`This is part 2 of 5 of the diff …`). Only the start of that block is read: the
@@ -653,10 +656,6 @@ function partOf(request) {
     const last = request.user.at(-1)?.text ?? '';
     const m = /^This is part (\d+) of (\d+) of the diff/.exec(last);
     return m ? { index: Number(m[1]), count: Number(m[2]) } : null;
-}
-/** Whether a request is the second look at the findings (its answer is the verdicts format). */
-function isVerification(request) {
-    return Object.hasOwn(request.outputSchema.properties ?? {}, 'verdicts');
 }
 /** What the status line says about the model calls so far. */
 function describeProgress(p) {
@@ -676,7 +675,7 @@ function reportingParts(client, onChange) {
         countTokens: (request) => client.countTokens(request),
         async complete(request, maxTokens) {
             const part = partOf(request);
-            if (isVerification(request))
+            if ((0,verify_prompt/* isVerifyRequest */.hW)(request))
                 state.verifying = true;
             else if (part) {
                 state.count = Math.max(state.count, part.count);

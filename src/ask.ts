@@ -16,11 +16,11 @@ import { readGuidelines } from './review/guidelines.js';
 import { buildAskRequest } from './review/prompt.js';
 import { formatUsd } from './review/render-summary.js';
 import { readMonthUsage } from './state/month-usage.js';
-import { isOwn } from './state/own.js';
+import { isOwnReviewComment } from './state/own.js';
 import { settleRun } from './state/spend.js';
 import { loadSummary } from './state/summary-store.js';
 import { capDescription } from './review/description.js';
-import { hostOf } from './review/publish.js';
+import { hostOf } from './review/neutralize.js';
 import type { Thread } from './trigger/trigger.js';
 
 /** Marks the action's answers, so they are never taken for commands. */
@@ -66,7 +66,7 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
     const comments = await forge.listReviewComments();
     const root = comments.find((c) => c.id === deps.thread!.rootId);
     // Only a thread the action itself opened is one it answers in.
-    if (!root || !readFingerprint(root.body) || !isOwn({ id: root.authorId, login: root.author }, self)) {
+    if (!root || !readFingerprint(root.body) || !isOwnReviewComment(root, self)) {
       return { answered: false, reason: 'the thread is not one of this action’s', tokens: 0, costUsd: 0, model: null };
     }
     const replies = comments.filter((c) => c.inReplyTo === root.id).map((c) => `@${c.author}: ${c.body}`);

@@ -7,7 +7,7 @@ import { decodeState, EMPTY_STATE, encodeState, SUMMARY_MARKER, type ReviewState
 import { monthToDateTokens, readMonthUsage } from '../../src/state/month-usage.js';
 import { isOwn, isOwnSummary, ownSummaries } from '../../src/state/own.js';
 import { reserveRun, settleRun } from '../../src/state/spend.js';
-import { mergeStates, reviewInProgress, writeSummary } from '../../src/state/summary-store.js';
+import { reviewInProgress, writeSummary } from '../../src/state/summary-store.js';
 import { BOT, memoryForge } from '../support/memory-forge.js';
 
 const SELF = { ...BOT, source: 'test' };
@@ -102,14 +102,6 @@ describe('the summary under overlapping runs', () => {
     expect(reviewInProgress(s, 'other', 'b', NOW)).toBeNull();
     const stale = state(0, { pending: [{ id: 'a', at: at(60), sha: 'h', tokens: 100 }] });
     expect(reviewInProgress(stale, 'h', 'b', NOW)).toBeNull();
-  });
-
-  test('merging keeps every run and reservation once', () => {
-    const a = state(100, { pending: [{ id: 'p', at: at(1), sha: 'h', tokens: 1 }] });
-    const b = { ...state(100), runs: [...state(100).runs, { at: at(2), sha: 'c', model: 'm', tokens: 7, cost: 0 }] };
-    const merged = mergeStates(a, b);
-    expect(merged.runs.map((r) => r.tokens)).toEqual([100, 7]);
-    expect(merged.pending?.map((p) => p.id)).toEqual(['p']);
   });
 
   test('reserve then settle: the reservation is replaced by the record, other runs’ records are kept', async () => {

@@ -1,4 +1,5 @@
 import type { ModelClient, ModelRequest } from '../ports.js';
+import { isVerifyRequest } from '../review/verify-prompt.js';
 
 /**
  * Which part of a review a request is, read from the scope line that opens its last user
@@ -12,11 +13,6 @@ export function partOf(request: ModelRequest): { index: number; count: number } 
 }
 
 export type Progress = { done: number; count: number; latest: number; verifying: boolean };
-
-/** Whether a request is the second look at the findings (its answer is the verdicts format). */
-function isVerification(request: ModelRequest): boolean {
-  return Object.hasOwn((request.outputSchema as { properties?: object }).properties ?? {}, 'verdicts');
-}
 
 /** What the status line says about the model calls so far. */
 export function describeProgress(p: Progress): string {
@@ -36,7 +32,7 @@ export function reportingParts(client: ModelClient, onChange: (p: Progress) => v
     countTokens: (request) => client.countTokens(request),
     async complete(request, maxTokens) {
       const part = partOf(request);
-      if (isVerification(request)) state.verifying = true;
+      if (isVerifyRequest(request)) state.verifying = true;
       else if (part) {
         state.count = Math.max(state.count, part.count);
         state.latest = Math.max(state.latest, part.index);

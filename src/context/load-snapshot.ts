@@ -42,8 +42,7 @@ export async function loadSnapshot(
 ): Promise<LoadedSnapshot> {
   const readBase = batched((paths) => reader.readFiles(paths, refs.base));
   // The base versions the selection will need go out with the head's archive, not after it.
-  const early = (bounds.prefetchBase ?? []).map((path) => readBase(path).catch(() => null));
-  void early;
+  for (const path of bounds.prefetchBase ?? []) readBase(path).catch(() => null);
   const all = reader.readAll
     ? await reader.readAll(refs.head, { maxBytes: bounds.maxArchiveBytes, keep: bounds.keep })
     : null;

@@ -1,10 +1,8 @@
 import { chooseModel } from '../plan/choose-model.js';
-import { fileTokens } from '../plan/measure.js';
 import type { ResolvedModel } from '../plan/models.js';
 import { canReviewUsefully, createRunLedger } from '../plan/run-ledger.js';
 import { chooseTier } from '../plan/tier.js';
 import type { RunRecord } from '../state/marker.js';
-import { reviewInProgress } from '../state/summary-store.js';
 import type { PullView, RunPlan, StepDeps } from './types.js';
 
 /**
@@ -15,11 +13,9 @@ import type { PullView, RunPlan, StepDeps } from './types.js';
 export async function planRun(deps: StepDeps, view: PullView): Promise<RunPlan> {
   const { config, model: client, log, now } = deps;
   const { budget, files, pr } = view;
-  const busy = reviewInProgress(view.history, pr.headSha, deps.runId, now().getTime());
   const tier = budget.stepDownToSmall ? 'small' : (deps.request.tier ?? chooseTier(view.lines, config));
-  const diffTokens = files.reduce((n, f) => n + fileTokens(f), 0);
-  const usable = (m: ResolvedModel) => canReviewUsefully(config, budget.ceiling, m, diffTokens);
-  const wanted = files.length > 0 && !budget.skip && !busy;
+  const usable = (m: ResolvedModel) => canReviewUsefully(config, budget.ceiling, m, view.diffTokens);
+  const wanted = files.length > 0 && !budget.skip && !view.busy;
   const chosen = wanted ? await chooseModel(client, config, tier, usable) : null;
   if (chosen) log.info(`${chosen.tier} tier → ${chosen.model.id}; ceiling ${budget.ceiling} tokens`);
   const ledger = chosen ? createRunLedger(config, budget.ceiling, chosen.model) : null;
@@ -31,5 +27,5 @@ export async function planRun(deps: StepDeps, view: PullView): Promise<RunPlan> 
     tokens,
     cost,
   });
-  return { tier, diffTokens, busy, chosen, ledger, posting: client !== null && !config.dryRun, record };
+  return { tier, chosen, ledger, posting: client !== null && !config.dryRun, record };
 }

@@ -5,8 +5,6 @@ import { decodeState } from '../state/marker.js';
 import { readGuidelines } from '../review/guidelines.js';
 import { attemptPost } from '../review/publish.js';
 import { reserveRun, settleRun } from '../state/spend.js';
-import { fileTokens } from '../plan/measure.js';
-import { reviewInProgress } from '../state/summary-store.js';
 import type { Prepared, PullView, RunPlan, StepDeps } from './types.js';
 
 /** Most tokens of one call besides diff and context (prompt, description, schema), for the context budget. */
@@ -20,16 +18,14 @@ const PROMPT_ALLOWANCE_TOKENS = 6000;
  */
 export async function prepare(deps: StepDeps, view: PullView, planning: Promise<RunPlan>): Promise<Prepared> {
   const { config, forge, log, now } = deps;
-  const busy = reviewInProgress(view.history, view.pr.headSha, deps.runId, now().getTime());
   const none = { target: view.previous, reserved: false, guidelines: null, context: null };
-  if (view.files.length === 0 || view.budget.skip || busy) return { ...none, standDown: busy };
+  if (view.files.length === 0 || view.budget.skip || view.busy) return { ...none, standDown: view.busy };
   const ceiling = view.budget.ceiling;
   const pending = { id: deps.runId, at: now().toISOString(), sha: view.pr.headSha, tokens: ceiling };
   const recording = deps.model !== null && !config.dryRun && forge.kind !== 'local';
   // The diff comes first; context takes what is left (the ledger checks each call exactly).
   const room = ceiling - config.maxOutputTokens;
-  const diffTokens = view.files.reduce((n, f) => n + fileTokens(f), 0);
-  const contextRoom = contextBudget(config.contextTokens, ceiling, room, diffTokens, PROMPT_ALLOWANCE_TOKENS);
+  const contextRoom = contextBudget(config.contextTokens, ceiling, room, view.diffTokens, PROMPT_ALLOWANCE_TOKENS);
   const settled = planning.then(
     (plan) => ({ plan, error: null }),
     (error: unknown) => ({ plan: null, error }),

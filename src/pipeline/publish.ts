@@ -5,12 +5,13 @@ import { buildLineTexts, dropRepeats, fingerprint } from '../review/fingerprint.
 import { fixedFindings, fixedNote } from '../review/fixed-findings.js';
 import { placeFindings, type Placement } from '../review/place.js';
 import type { ReviewComment } from '../ports.js';
-import { asPosted, attemptPost, hostOf, publishReview } from '../review/publish.js';
+import { hostOf } from '../review/neutralize.js';
+import { asPosted, attemptPost, publishReview } from '../review/publish.js';
 import { buildReport } from '../review/report.js';
 import type { ChunkedOutcome } from '../review/review-chunks.js';
 import { renderSummary } from '../review/render-summary.js';
 import { publishRunSummary, summaryRenderer } from '../review/summary-writer.js';
-import { isOwn } from '../state/own.js';
+import { isOwnReviewComment } from '../state/own.js';
 import { recordRun } from '../state/record-run.js';
 import type { RunResult } from '../run.js';
 import { UNKNOWN_SELF } from './read-pull.js';
@@ -79,7 +80,7 @@ export async function publish(
   const writing = posting && !prep.standDown;
   const placed = outcome?.answer ? placeFindings(outcome.answer.findings, buildAnchorIndex(kept), config) : null;
   // Findings the action itself posted on this PR, in comments still open, are not posted again.
-  const mine = (c: ReviewComment) => isOwn({ id: c.authorId, login: c.author }, self);
+  const mine = (c: ReviewComment) => isOwnReviewComment(c, self);
   const threads = writing ? await forge.listReviewComments() : [];
   const deduped = writing ? dropRepeats(placed, kept, threads.filter(mine)) : null;
   // On a re-review, the action's findings that the new commits fixed get their threads resolved.

@@ -6,6 +6,8 @@ import { reviewScope } from '../review/scope.js';
 import { decodeState } from '../state/marker.js';
 import { readMonthUsage } from '../state/month-usage.js';
 import { ownSummaries } from '../state/own.js';
+import { reviewInProgress } from '../state/summary-store.js';
+import { fileTokens } from '../plan/measure.js';
 import type { PullView, StepDeps } from './types.js';
 
 export const UNKNOWN_SELF = 'the action could not tell which comments are its own';
@@ -39,5 +41,7 @@ export async function readPull(deps: StepDeps): Promise<PullView> {
   );
   if (!self) log.warning(`Earlier summaries and budgets are ignored: ${UNKNOWN_SELF} (set \`bot-login\`).`);
   const budget = runBudget(config, history, month, self ? null : UNKNOWN_SELF);
-  return { pr, descriptionNote, kept, skipped, self, previous, history, scope, files, lines, budget };
+  const diffTokens = files.reduce((n, f) => n + fileTokens(f), 0);
+  const busy = reviewInProgress(history, pr.headSha, deps.runId, now().getTime());
+  return { pr, descriptionNote, kept, skipped, self, previous, history, scope, files, lines, diffTokens, budget, busy };
 }

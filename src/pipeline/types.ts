@@ -40,15 +40,16 @@ export type PullView = {
   /** The files this run reviews (all kept files, or what changed since the last review). */
   files: DiffFile[];
   lines: number;
+  /** Estimated tokens of the files' diff, as the planner measures it. */
+  diffTokens: number;
   budget: RunBudget;
+  /** Another run's live reservation for the same head, found when the summary was read. */
+  busy: PendingRun | null;
 };
 
 /** What the run will spend and on which model; `chosen` is null when no model call is planned. */
 export type RunPlan = {
   tier: Tier;
-  diffTokens: number;
-  /** Another run's live reservation for the same head, found before this one started. */
-  busy: PendingRun | null;
   chosen: ChosenModel | null;
   ledger: UsageLedger | null;
   /** Whether this run writes to the forge (a model is configured and it is not a dry run). */

@@ -6,7 +6,7 @@ export type NeutralizeOptions = {
 };
 
 /** The host of a URL, lower-cased, or null when it is not an absolute http(s) URL. */
-function hostOf(url: string): string | null {
+export function hostOf(url: string): string | null {
   try {
     const u = new URL(url);
     return u.protocol === 'https:' || u.protocol === 'http:' ? u.host.toLowerCase() : null;

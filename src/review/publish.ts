@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { ForgeClient, PullRequest, ReviewEvent } from '../ports.js';
 import type { Placement, UnplacedFinding } from './place.js';
+import { hostOf } from './neutralize.js';
 import { renderInlineComment } from './render-comment.js';
 
 /** The review event: COMMENT, or REQUEST_CHANGES when configured and a critical finding exists. */
@@ -48,15 +49,6 @@ export async function publishReview(
   if (good.length === 0 && event === 'COMMENT') return { url: null, refused };
   const { url } = await forge.createReview({ commitId: pr.headSha, event, body: body(good.length), comments: good });
   return { url, refused };
-}
-
-/** The host of the pull request's page: the forge's own host, where links in model text may point. */
-export function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host || null;
-  } catch {
-    return null;
-  }
 }
 
 export type Posted<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -85,6 +85,11 @@ export function candidateJson(c: Candidate): Record<string, unknown> {
 }
 
 /** One verification request for a batch of candidates. */
+/** Whether a request is a verification call (its answer is the verdicts format). */
+export function isVerifyRequest(request: ModelRequest): boolean {
+  return request.outputSchema === VERDICTS_SCHEMA;
+}
+
 export function buildVerifyRequest(args: {
   model: string;
   candidates: Candidate[];

@@ -1,4 +1,4 @@
-import type { Author, Identity, IssueComment } from '../ports.js';
+import type { Author, Identity, IssueComment, ReviewComment } from '../ports.js';
 import { SUMMARY_MARKER } from './marker.js';
 
 /** A login as forges compare them: case-insensitive, and GitHub's `[bot]` suffix optional (GraphQL drops it). */
@@ -18,6 +18,11 @@ export function isOwn(author: Author | null, self: Identity | null): boolean {
   if (!author || !self) return false;
   if (self.id !== null && author.id !== null) return self.id === author.id;
   return self.login !== '' && normalLogin(author.login) === normalLogin(self.login);
+}
+
+/** Whether an inline review comment is the action's own (only those carry fingerprints it trusts). */
+export function isOwnReviewComment(c: ReviewComment, self: Identity | null): boolean {
+  return isOwn({ id: c.authorId, login: c.author }, self);
 }
 
 /**

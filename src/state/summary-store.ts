@@ -29,22 +29,6 @@ export async function loadSummary(forge: ForgeClient, self: Identity | null): Pr
   return { comment: first ?? null, state: decodeState(first?.body) };
 }
 
-const runKey = (r: ReviewState['runs'][number]) => `${r.at}|${r.sha}|${r.model}|${r.tokens}`;
-
-/** Both states' runs and reservations, each once; `b`'s reviewed head wins when it has one. */
-export function mergeStates(a: ReviewState, b: ReviewState): ReviewState {
-  const runs = new Map(a.runs.map((r) => [runKey(r), r]));
-  for (const r of b.runs) runs.set(runKey(r), r);
-  const pending = new Map((a.pending ?? []).map((p) => [p.id, p]));
-  for (const p of b.pending ?? []) pending.set(p.id, p);
-  return {
-    v: 1,
-    reviewedSha: b.reviewedSha ?? a.reviewedSha,
-    runs: [...runs.values()].sort((x, y) => Date.parse(x.at) - Date.parse(y.at)),
-    pending: [...pending.values()],
-  };
-}
-
 /** Old reservations become run records: their tokens still count, but they no longer grow the list. */
 function foldOldPending(state: ReviewState, now: number): ReviewState {
   const old = (state.pending ?? []).filter((p) => now - Date.parse(p.at) > PENDING_FOLD_MS);
