@@ -40,7 +40,7 @@ try {
   symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'), 'dir');
   // The fakes check requests against the API descriptions in __tests__/fixtures.
   symlinkSync(join(root, '__tests__', 'fixtures'), join(out, '__tests__', 'fixtures'), 'dir');
-  const run = spawnSync(process.execPath, [join(out, 'bench', 'run.js')], {
+  const run = spawnSync(process.execPath, [join(out, 'bench', 'run.js'), ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: {
       ...process.env,

@@ -65,12 +65,29 @@ async function pipeline(
 
 // ---------------------------------------------------------------- main
 
+/** `npm run bench -- 6 7` runs only those sections (1–4 run together, as 1); no argument runs all. */
+const only = new Set(process.argv.slice(2).map(Number));
+const want = (section: number) => only.size === 0 || only.has(section);
+
 async function main(): Promise<void> {
   const rows: [string, string, string][] = [];
   console.log('claude-pr-review benchmark');
   console.log(`Node ${process.version} on ${process.platform}/${process.arch}, ${new Date().toISOString()}`);
   console.log('');
 
+  if (want(1)) await pipelineSections(rows);
+  if (want(5)) await contextSection(compileToTemp().dir, rows);
+  if (want(6) || want(7)) await bundleSections(process.env.CPR_DIST ?? 'dist/index.js', rows);
+  if (want(8)) await modelPhaseSection(rows);
+
+  console.log('');
+  console.log(`| Figure (Node ${process.version}) | Result | Goal |`);
+  console.log('| --- | --- | --- |');
+  for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+}
+
+/** Sections 1–4: parsing and planning, and the pipeline against in-memory fakes. */
+async function pipelineSections(rows: [string, string, string][]): Promise<void> {
   // 1.
   const sizes = [
     [3000, 100_000],
@@ -191,15 +208,6 @@ async function main(): Promise<void> {
     '≥ 90 %',
   ]);
 
-  // 5–8.
-  await contextSection(compileToTemp().dir, rows);
-  await bundleSections(process.env.CPR_DIST ?? 'dist/index.js', rows);
-  await modelPhaseSection(rows);
-
-  console.log('');
-  console.log(`| Figure (Node ${process.version}) | Result | Goal |`);
-  console.log('| --- | --- | --- |');
-  for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
 }
 
 await main();

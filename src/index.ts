@@ -2,6 +2,13 @@
 // One bundle serves the action and the local CLI. Each side loads only what it needs. A runner
 // passes no arguments and always sets GITHUB_ACTIONS and GITHUB_EVENT_PATH; someone who types
 // `claude-pr-review` alone, outside a runner, gets the CLI's usage instead of a failed action.
+// What every action run needs first (the event file, the quick skip) is in this file's chunk:
+// each further chunk is a file read and a compile before anything can happen.
+import { statusOutputs } from './action-outputs.js';
+import { startEarlyReads } from './early/start.js';
+import { readEventPayload } from './event-file.js';
+import { appendOutputs, skipQuickly } from './quick-skip.js';
+
 const underRunner = Boolean(process.env.GITHUB_ACTIONS || process.env.GITHUB_EVENT_PATH);
 /** Stack traces name the source files (the bundle ships its source maps); off for a quick skip, which never needs them. */
 const withSourceMaps = () => process.setSourceMapsEnabled(true);
@@ -12,21 +19,18 @@ if (process.argv.length > 2 || !underRunner) {
 } else {
   // `@actions/github` parses GITHUB_EVENT_PATH as soon as it loads: the file is checked first,
   // so a bad one ends in one clear error instead of a stack trace.
-  const { readEventPayload } = await import('./event-file.js');
   let payload: unknown = null;
   try {
     payload = readEventPayload(process.env.GITHUB_EVENT_PATH?.trim() ?? '');
   } catch (error) {
     process.stdout.write(`::error::${(error as Error).message}\n`);
     process.exitCode = 1;
-    const { appendOutputs } = await import('./quick-skip.js');
-    const { statusOutputs } = await import('./action-outputs.js');
     appendOutputs(process.env.GITHUB_OUTPUT, statusOutputs('failed'));
   }
-  if (process.exitCode !== 1 && !(await import('./quick-skip.js')).skipQuickly(process.env, payload)) {
+  if (process.exitCode !== 1 && !skipQuickly(process.env, payload)) {
+    // The first reads go out now: loading the rest of the bundle takes longer than a round trip.
+    const early = startEarlyReads(process.env, payload);
     withSourceMaps();
-    await (await import('./main.js')).main();
+    await (await import('./main.js')).main(early);
   }
 }
-
-export {};

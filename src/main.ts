@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import { statusOutputs } from './action-outputs.js';
 import { recordSpendOnCancel, onCancel } from './action/cancel.js';
 import { report, setOutputs, skip } from './action/deliver.js';
-import { forkWithoutSecret, readSettings, readWorkflowInputs, refuseBadCredential } from './action/settings.js';
+import { env, forkWithoutSecret, readSettings, readWorkflowInputs, refuseBadCredential } from './action/settings.js';
+import type { EarlyResponses } from './early/early-responses.js';
 import { readEventPayload } from './event-file.js';
 import { connectForge } from './forge/connect.js';
 import { detectForge } from './forge/detect.js';
@@ -10,16 +11,11 @@ import { handle } from './handle.js';
 import { FORK_ADVICE, isForkPullRequest } from './trigger/fork.js';
 import { readTrigger } from './trigger/trigger.js';
 
-function env(name: string): string {
-  return process.env[name]?.trim() ?? '';
-}
-
-/** The action's composition root: with src/action/, the only place that reads the environment and `@actions/core`. */
-export async function main(): Promise<void> {
+/** The composition root: with src/action/, all that reads the environment; `early` holds the first reads. */
+export async function main(early: EarlyResponses | null = null): Promise<void> {
   recordSpendOnCancel();
   try {
-    // The workflow's inputs alone say how to reach the forge; the repository config file is read
-    // from there, and merged under them (`readSettings`).
+    // The workflow's inputs alone say how to reach the forge; the config file is merged under them.
     const inputs = readWorkflowInputs();
     const payload = readEventPayload(env('GITHUB_EVENT_PATH'));
     // Drafts pass this first look: the config file may set `review-drafts` (decided below).
@@ -39,6 +35,7 @@ export async function main(): Promise<void> {
       pullNumber: first.prNumber,
       fork,
       botLogin: inputs.botLogin,
+      wrapFetch: early?.wrap,
       log: log.info,
     });
     if (readOnlyFork)
@@ -48,10 +45,12 @@ export async function main(): Promise<void> {
     const config = await readSettings(forge, inputs, log);
     const trigger = readTrigger(env('GITHUB_EVENT_NAME'), payload, config);
     if (trigger.kind === 'ignore') return await skip(`${trigger.reason}.`, 'not-triggered');
-    const model = (await models).modelClient(config, onGitea);
+    const model = (await models).modelClient(config, onGitea, early?.wrap);
     await report(await handle(trigger, { config, forge, model, log, onCancel }), trigger.prNumber);
   } catch (error) {
     setOutputs(statusOutputs('failed'));
     core.setFailed(error instanceof Error ? error.message : String(error));
+  } finally {
+    early?.dispose();
   }
 }

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeSync } from 'node:fs';
 import { statusOutputs } from './action-outputs.js';
 import { readTrigger } from './trigger/trigger.js';
 
@@ -9,10 +8,12 @@ const PLAIN_PHRASE = /^[\w@/.-]{1,40}$/;
 /**
  * Step outputs in the runner's file format, as `core.setOutput` writes them (`name<<delimiter`,
  * the value, the delimiter), so later steps' `if:` sees the same `status` as on the full path.
+ * The values are the action's own words (a status, a reason), never a line of input, so the
+ * delimiter need not be unguessable: `node:crypto` stays unloaded on the quickest path.
  */
 export function appendOutputs(file: string | undefined, outputs: Record<string, string>): void {
   if (!file) return;
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
   const text = Object.entries(outputs)
     .map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
     .join('');
@@ -33,7 +34,8 @@ export function skipQuickly(env: NodeJS.ProcessEnv, payload: unknown): boolean {
   const trigger = readTrigger(event, payload, { reviewDrafts: true, triggerPhrases: [phrase, '@claude-review'] });
   if (trigger.kind !== 'ignore') return false;
   appendOutputs(env.GITHUB_OUTPUT, statusOutputs('skipped', 'not-triggered'));
-  process.stdout.write(`::notice::Skipped: ${trigger.reason}.\n`);
+  // Straight to the descriptor: creating `process.stdout` costs more than the rest of this path.
+  writeSync(1, `::notice::Skipped: ${trigger.reason}.\n`);
   const summary = env.GITHUB_STEP_SUMMARY;
   if (summary) appendFileSync(summary, `Claude review skipped: ${trigger.reason}.\n`);
   return true;

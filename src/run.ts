@@ -55,6 +55,8 @@ export async function run(deps: RunDeps): Promise<RunResult> {
   const prep = await prepare(steps, view, planning);
   const plan = await planning;
   const reviewed = await review(steps, view, plan, prep);
-  const { outcome, verification } = await verify(steps, view, plan, prep, reviewed);
-  return publish(steps, view, plan, prep, outcome, verification);
+  // The reservation was read back while the model worked: where it is, or another run holds the head.
+  const held = await prep.confirmed;
+  const { outcome, verification } = await verify(steps, view, plan, held, reviewed);
+  return publish(steps, view, plan, held, outcome, verification);
 }

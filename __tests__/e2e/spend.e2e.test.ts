@@ -68,9 +68,9 @@ describe.each(['github', 'gitea'] as const)('on %s, spend is never lost', (kind)
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(ownSummaries(w)).toHaveLength(1);
     expect(w.postedReviews()).toHaveLength(1);
-    // One of them stood down before any model call, and says why.
+    // One of them stood down and says why (the first model call does not wait for the
+    // reservation's read-back, so it may have made it): whatever both were billed is recorded.
     const spent = [a, b].map((r) => Number(r.outputs['total-tokens'] ?? 0));
-    expect(spent.filter((n) => n === 0)).toHaveLength(1);
     expect([a.summary, b.summary].join('\n')).toMatch(/another run of this action started reviewing/);
     expect(total(w)).toBe(spent[0]! + spent[1]!);
     expect(recorded(w).pending ?? []).toEqual([]);

@@ -8,6 +8,11 @@ import { FORK_ADVICE, GITHUB_FORK_ADVICE } from '../trigger/fork.js';
 
 const getInput = (name: InputName) => core.getInput(name);
 
+/** A runner variable, trimmed ('' when unset). */
+export function env(name: string): string {
+  return process.env[name]?.trim() ?? '';
+}
+
 /** The workflow's inputs alone (enough to reach the forge), with every secret masked in the log. */
 export function readWorkflowInputs(): Config {
   const inputs = readConfig(getInput, {}, undefined, 'workflow');

@@ -2,6 +2,7 @@ import type { ForgeClient } from '../ports.js';
 import { detectForge, forgeToken } from './detect.js';
 import { createGiteaForge, isActionsToken, resolveForgeKind } from './gitea.js';
 import { createGitHubForge } from './github.js';
+import type { WrapFetch } from '../early/early-responses.js';
 
 export type Connection = {
   forge: ForgeClient;
@@ -22,6 +23,8 @@ export async function connectForge(opts: {
   fork: boolean;
   /** The `bot-login` input, or null. */
   botLogin?: string | null;
+  /** Serves the reads sent while the bundle loaded (GitHub only; src/early/). */
+  wrapFetch?: WrapFetch;
   log: (msg: string) => void;
 }): Promise<Connection> {
   const token = forgeToken(opts.tokenInput, opts.env);
@@ -43,7 +46,12 @@ export async function connectForge(opts: {
   };
   if (kind === 'github') {
     // A run makes two or three writes, so GitHub's one-write-a-second pacing would only add waiting.
-    return { forge: createGitHubForge({ ...common, retry: { retries: 2, spaceWrites: false } }), readOnlyFork: false };
+    const forge = createGitHubForge({
+      ...common,
+      retry: { retries: 2, spaceWrites: false },
+      wrapFetch: opts.wrapFetch,
+    });
+    return { forge, readOnlyFork: false };
   }
   const forge = createGiteaForge({ kind, ...common });
   return { forge, readOnlyFork: opts.fork && (await isActionsToken(apiUrl, token, opts.log)) };

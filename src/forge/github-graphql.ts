@@ -1,3 +1,4 @@
+import { VIEWER_QUERY } from '../early/first-requests.js';
 import type { Identity } from '../ports.js';
 import { httpStatusOf, redact } from './forge-error.js';
 import type { GitHubOctokit } from './github-octokit.js';
@@ -14,7 +15,6 @@ type GraphqlContext = {
 const MAX_THREAD_PAGES = 100;
 
 /** Whom the token acts as. Works for installation tokens (GITHUB_TOKEN, Apps) and personal tokens alike. */
-const VIEWER_QUERY = `query { viewer { login databaseId } }`;
 type ViewerAnswer = { viewer: { login: string; databaseId: number | null } | null };
 
 /**

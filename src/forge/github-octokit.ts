@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
+import type { WrapFetch } from '../early/early-responses.js';
 import { redact } from './forge-error.js';
 
 /** How hard to try again when GitHub fails or rate-limits a request. */
@@ -23,7 +24,7 @@ export type GitHubRetryOptions = {
  * as a write for the throttling plugin: keep `spaceWrites: false` for batched blob reads.
  */
 export function createOctokit(
-  opts: { token: string; apiUrl: string; retry?: GitHubRetryOptions },
+  opts: { token: string; apiUrl: string; retry?: GitHubRetryOptions; wrapFetch?: WrapFetch },
   log: (msg: string) => void,
 ) {
   const retries = opts.retry?.retries ?? 2;
@@ -51,19 +52,22 @@ export function createOctokit(
     ...(opts.retry?.spaceWrites === false ? { write: UNSPACED, notifications: UNSPACED } : {}),
   };
 
-  return getOctokit(
-    opts.token,
-    {
-      baseUrl: opts.apiUrl.replace(/\/+$/, ''),
-      log: { debug: () => {}, info: () => {}, warn: say, error: say },
-      // 406 (diff too large) and 422 (bad review) are answers, not glitches: never retried.
-      // Rate limits (403/429) are left to the throttling plugin, which obeys retry-after.
-      retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 406, 410, 422, 429, 451] },
-      throttle,
-    },
-    retry,
-    throttling,
-  );
+  const options = {
+    baseUrl: opts.apiUrl.replace(/\/+$/, ''),
+    log: { debug: () => {}, info: () => {}, warn: say, error: say },
+    // 406 (diff too large) and 422 (bad review) are answers, not glitches: never retried.
+    // Rate limits (403/429) are left to the throttling plugin, which obeys retry-after.
+    retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 406, 410, 422, 429, 451] },
+    throttle,
+  };
+  const octokit = getOctokit(opts.token, options, retry, throttling);
+  if (!opts.wrapFetch) return octokit;
+  // The runner's proxy-aware fetch that `@actions/github` set up stays behind the wrapper.
+  const { agent, fetch } = octokit.request.endpoint.DEFAULTS.request as {
+    agent?: unknown;
+    fetch: typeof globalThis.fetch;
+  };
+  return getOctokit(opts.token, { ...options, request: { agent, fetch: opts.wrapFetch(fetch) } }, retry, throttling);
 }
 
 /** The Octokit of `createOctokit`. */

@@ -13,6 +13,7 @@ import { httpStatusOf, redact } from './forge-error.js';
 import { filesToDiff, type PullFile } from './files-to-diff.js';
 import { toForgeError, type Operation } from './github-errors.js';
 import { createGitHubGraphql } from './github-graphql.js';
+import type { WrapFetch } from '../early/early-responses.js';
 import { createOctokit, type GitHubRetryOptions } from './github-octokit.js';
 import { createGitHubSnapshot } from './github-snapshot.js';
 import {
@@ -38,6 +39,8 @@ export type GitHubForgeOptions = {
   retry?: GitHubRetryOptions;
   /** The `bot-login` input: the login this token posts as, when it cannot be asked. */
   botLogin?: string;
+  /** Serves the reads that were sent before this client existed (src/early/). */
+  wrapFetch?: WrapFetch;
 };
 
 // GitHub truncates the file list at this many files.

@@ -3,6 +3,7 @@
  * counting, and structured output through `output_config.format` (JSON outputs), streamed. Retries are the
  * SDK's own; errors leave this file as ModelError with a fix hint and no secret in them.
  */
+import type { WrapFetch } from '../early/early-responses.js';
 import Anthropic, {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -31,6 +32,8 @@ export type AnthropicClientOptions = {
   /** Retries of the SDK for 408/409/429/5xx and connection errors (default 2). */
   maxRetries?: number;
   timeoutMs?: number;
+  /** Serves the model list asked for while the bundle loaded (src/early/). */
+  wrapFetch?: WrapFetch;
 };
 
 export type ModelErrorKind =
@@ -105,6 +108,7 @@ export function createAnthropicModelClient(opts: AnthropicClientOptions): ModelC
     baseURL: baseUrl ?? DEFAULT_BASE_URL,
     maxRetries,
     ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
+    ...(opts.wrapFetch ? { fetch: opts.wrapFetch(globalThis.fetch) } : {}),
   });
 
   const fail = (error: unknown, context: CallContext): ModelError =>

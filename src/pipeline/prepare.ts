@@ -19,7 +19,7 @@ const PROMPT_ALLOWANCE_TOKENS = 6000;
 export async function prepare(deps: StepDeps, view: PullView, planning: Promise<RunPlan>): Promise<Prepared> {
   const { config, forge, log, now } = deps;
   const none = { target: view.previous, reserved: false, guidelines: null, context: null };
-  if (view.files.length === 0 || view.budget.skip || view.busy) return { ...none, standDown: view.busy };
+  if (view.files.length === 0 || view.budget.skip || view.busy) return final({ ...none, standDown: view.busy });
   const ceiling = view.budget.ceiling;
   const pending = { id: deps.runId, at: now().toISOString(), sha: view.pr.headSha, tokens: ceiling };
   const recording = deps.model !== null && !config.dryRun && forge.kind !== 'local';
@@ -30,31 +30,59 @@ export async function prepare(deps: StepDeps, view: PullView, planning: Promise<
     (plan) => ({ plan, error: null }),
     (error: unknown) => ({ plan: null, error }),
   );
-  const [attempt, guidelines, context, planned] = await Promise.all([
-    recording ? attemptPost(() => reserveRun(forge, view.self, view.previous, pending, now().getTime())) : null,
+  let firstWrite: (comment: IssueComment) => void = () => {};
+  const written = new Promise<IssueComment>((resolve) => (firstWrite = resolve));
+  const reserving = recording
+    ? attemptPost(() => reserveRun(forge, view.self, view.previous, pending, now().getTime(), firstWrite))
+    : Promise.resolve(null);
+  // The model may start once the forge has taken the reservation: reading it back (and merging
+  // a summary an overlapping run created at the same moment) goes on while the model works.
+  const taken = Promise.race([reserving, written]);
+  const [, guidelines, context, planned] = await Promise.all([
+    taken,
     readGuidelines(forge, view.pr.baseSha, config.guidelinesFiles, log),
     readContext(deps, view.files, view.pr, contextRoom),
     settled,
   ]);
-  // A token that cannot write (a fork's) cannot record anything either: the review still runs.
-  const reserved = attempt?.ok ? attempt.value : null;
   if (!planned.plan) {
     // The model could not be chosen (a bad key, an unknown model): nothing was billed, so the
     // reservation goes again, and with it a placeholder this run made.
-    if (reserved?.ok) await withdraw(deps, view, reserved.comment);
+    const attempt = await reserving;
+    if (attempt?.ok && attempt.value.ok) await withdraw(deps, view, attempt.value.comment);
     throw planned.error;
   }
   const plan = planned.plan;
-  if (reserved && !reserved.ok) return { ...none, standDown: reserved.busy };
-  const target = reserved?.ok ? reserved.comment : view.previous;
+  const confirmed = reserving.then(
+    (attempt): Prepared => {
+      // A token that cannot write (a fork's) cannot record anything either: the review still runs.
+      const reserved = attempt?.ok ? attempt.value : null;
+      if (reserved && !reserved.ok) return final({ ...none, standDown: reserved.busy });
+      const target = reserved?.ok ? reserved.comment : view.previous;
+      return final({ target, reserved: reserved?.ok ?? false, standDown: null, guidelines, context });
+    },
+    // The forge took the write but reading it back failed: the reservation stands as written.
+    async () => final({ target: await written, reserved: true, standDown: null, guidelines, context }),
+  );
   const { ledger } = plan;
-  if (reserved?.ok && ledger) {
+  if (recording && ledger) {
     deps.onCancel?.(async () => {
+      const held = await confirmed;
+      if (!held.reserved) return;
       const spent = plan.record(ledger.committed);
-      await settleRun(forge, view.self, target, deps.runId, spent, false, undefined, now().getTime());
+      await settleRun(forge, view.self, held.target, deps.runId, spent, false, undefined, now().getTime());
     });
   }
-  return { target, reserved: reserved?.ok ?? false, standDown: null, guidelines, context };
+  const early = await Promise.race([confirmed, written.then(() => null)]);
+  if (early) return early;
+  // Written, not yet read back: the first model call goes out now.
+  return { target: await written, reserved: true, standDown: null, guidelines, context, confirmed };
+}
+
+/** A preparation that is already as it will stay. */
+function final(prep: Omit<Prepared, 'confirmed'>): Prepared {
+  const done = { ...prep } as Prepared;
+  done.confirmed = Promise.resolve(done);
+  return done;
 }
 
 /**

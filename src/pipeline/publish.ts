@@ -1,3 +1,4 @@
+import { settleRun } from '../state/spend.js';
 import { buildAnchorIndex } from '../diff/anchor.js';
 import { estimateCost } from '../plan/prices.js';
 import { priceTable } from '../plan/run-ledger.js';
@@ -88,7 +89,7 @@ export async function publish(
     writing && outcome?.status === 'reviewed' ? await resolveFixed(deps, view, placed, threads, mine) : [];
   const placement = deduped?.placement ?? placed;
   const posted =
-    placement && posting ? await attemptPost(() => publishReview(forge, pr, placement, config.reviewEvent)) : null;
+    placement && writing ? await attemptPost(() => publishReview(forge, pr, placement, config.reviewEvent)) : null;
 
   const usage = ledger?.total() ?? NO_USAGE;
   const costUsd = chosen ? estimateCost(chosen.model.id, usage, priceTable(config)) : 0;
@@ -134,6 +135,12 @@ export async function publish(
         publishRunSummary(forge, self, prep.target, deps.runId, spent, upToDate, render, report, now().getTime()),
       )
     : null;
+  // Another run took this head while this one's model calls ran: its spend still counts.
+  if (posting && prep.standDown && spent.tokens > 0) {
+    await attemptPost(() =>
+      settleRun(forge, self, view.previous, deps.runId, spent, false, undefined, now().getTime()),
+    );
+  }
 
   const postingError = (posted && !posted.ok ? posted.error : null) ?? (summary && !summary.ok ? summary.error : null);
   const where = posted?.ok ? (posted.value.url ?? 'not needed') : 'not posted';

@@ -39,7 +39,8 @@ export async function review(
     return outcome;
   } catch (error) {
     ledger.release(hold);
-    if (prep.reserved) await recordFailure(deps, view, prep, plan.record(ledger.committed));
+    const held = await prep.confirmed;
+    if (held.reserved) await recordFailure(deps, view, held, plan.record(ledger.committed));
     throw error;
   }
 }

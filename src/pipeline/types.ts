@@ -68,4 +68,10 @@ export type Prepared = {
   standDown: PendingRun | null;
   guidelines: Guidelines | null;
   context: RunContext | null;
+  /**
+   * The same once the reservation has been read back. The first model call waits only for the
+   * forge to take the write; this says where the reservation ended up (an overlapping run's
+   * summary, when both created one), or that another run holds this head after all.
+   */
+  confirmed: Promise<Prepared>;
 };

@@ -53,7 +53,7 @@ export async function verify(
 ): Promise<{ outcome: ChunkedOutcome | null; verification: Verification | null }> {
   const { chosen, ledger } = plan;
   const answer = outcome?.answer;
-  if (!outcome || !answer || !chosen || !ledger || !deps.model || deps.config.dryRun) {
+  if (!outcome || !answer || !chosen || !ledger || !deps.model || deps.config.dryRun || prep.standDown) {
     return { outcome, verification: null };
   }
   const { findings, merged } = mergeFindings(answer.findings);

@@ -18,7 +18,8 @@ export type Reserved = { ok: true; comment: IssueComment | null } | { ok: false;
 
 /**
  * Records this run's reservation in the summary. Refused, writing nothing, when another run's
- * live reservation names the same head commit: that run is reviewing it already.
+ * live reservation names the same head commit: that run is reviewing it already. `wrote` is
+ * told as soon as the forge has taken the first write, before it is read back.
  */
 export async function reserveRun(
   forge: ForgeClient,
@@ -26,6 +27,7 @@ export async function reserveRun(
   known: IssueComment | null,
   pending: PendingRun,
   now = Date.now(),
+  wrote?: (comment: IssueComment) => void,
 ): Promise<Reserved> {
   let busy: PendingRun | null = null;
   const written = await writeSummary(
@@ -40,6 +42,7 @@ export async function reserveRun(
       },
       body: keepBody,
       held: (state) => (state.pending ?? []).some((p) => p.id === pending.id),
+      ...(wrote ? { wrote } : {}),
     },
     now,
   );

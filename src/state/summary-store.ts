@@ -59,6 +59,8 @@ export type Write = {
   body: (state: ReviewState, current: string | null) => string;
   /** Whether `state`, read back after writing, holds what this write was for. */
   held: (state: ReviewState) => boolean;
+  /** Told of each write as soon as the forge took it, before it is checked. */
+  wrote?: (comment: IssueComment) => void;
 };
 
 export type Written =
@@ -88,6 +90,7 @@ export async function writeSummary(
     last = foldOldPending(next, now);
     const body = write.body(last, current?.body ?? null);
     const written = target ? await forge.updateComment(target.id, body) : await forge.createComment(body);
+    write.wrote?.(written);
     if (!target) {
       // Two runs that both found no summary each create one: the first created stays, and this
       // run writes into it (next round) and deletes its own.

@@ -1,0 +1,229 @@
+import type { IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
+import type { Readable as ReadableType } from 'node:stream';
+
+// Node's modules are loaded when first needed: this file is part of the bundle's first chunk,
+// which a skipped run loads too, and a plain-http forge never needs TLS.
+const load = createRequire(import.meta.url);
+const nodeHttp = () => load('node:http') as typeof import('node:http');
+const nodeHttps = () => load('node:https') as typeof import('node:https');
+const nodeStream = () => load('node:stream') as typeof import('node:stream');
+const nodeZlib = () => load('node:zlib') as typeof import('node:zlib');
+
+/** A read every run makes first, sent before the forge client and the model SDK have loaded. */
+export type EarlyRequest = {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** An answer that a write makes stale (a comment listing): dropped at the first write. */
+  volatile?: boolean;
+  /** Reads that this answer's JSON makes possible (the commits a pull request names), sent as soon as it arrives. */
+  then?: (json: unknown) => EarlyRequest[];
+};
+
+/** Puts something in front of a client's fetch. */
+export type WrapFetch = (fallback: typeof fetch) => typeof fetch;
+
+/** An answer as it came; `body` when it was read whole (to send the reads it makes possible). */
+type Answer = { res: IncomingMessage; body?: Buffer };
+type Entry = { request: EarlyRequest; answer: Promise<Answer | null>; abort: () => void };
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/**
+ * The answers to the reads every run starts with, asked for while the bundle is still loading
+ * (loading the forge client and the SDK takes longer than a round trip). The clients get a
+ * `fetch` that hands each answer out once, to the same request with the same credential;
+ * anything else, and any early request that failed, goes to the network as usual.
+ * Nothing here parses or trusts an answer: the clients do, exactly as for their own requests.
+ */
+export class EarlyResponses {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    requests: EarlyRequest[],
+    private readonly userAgent: string,
+  ) {
+    this.add(requests);
+  }
+
+  private add(requests: EarlyRequest[]): void {
+    for (const request of requests) {
+      const key = keyOf(request.method, request.url, request.headers.accept, request.body);
+      if (this.entries.has(key)) continue;
+      const entry = send(request, this.userAgent);
+      const then = request.then;
+      if (then) entry.answer = entry.answer.then((answer) => this.follow(answer, then));
+      this.entries.set(key, entry);
+    }
+  }
+
+  /** Reads the answer whole and sends the reads its JSON makes possible; the answer is served from memory. */
+  private async follow(answer: Answer | null, then: (json: unknown) => EarlyRequest[]): Promise<Answer | null> {
+    if (!answer || answer.res.statusCode !== 200) return answer;
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of decoded(answer.res)) chunks.push(chunk as Buffer);
+    } catch {
+      return null; // cut midway: the client asks again
+    }
+    const body = Buffer.concat(chunks);
+    try {
+      this.add(then(JSON.parse(body.toString('utf8'))));
+    } catch {
+      // not the JSON expected: the client reads it and says what is wrong
+    }
+    return { res: answer.res, body };
+  }
+
+  /** How many early answers are still waiting to be taken. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** `fallback` with the early answers in front of it. */
+  readonly wrap: WrapFetch = (fallback) => {
+    return async (input, init) => {
+      const request = input instanceof Request ? input : null;
+      const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+      const url = request ? request.url : String(input);
+      const headers = new Headers(init?.headers ?? request?.headers);
+      if (WRITES.has(method) && changesComments(url)) this.dropVolatile();
+      const body = typeof init?.body === 'string' ? init.body : undefined;
+      const key = keyOf(method, url, headers.get('accept') ?? undefined, body);
+      const entry = this.entries.get(key);
+      if (entry && sameCredential(entry.request.headers, headers)) {
+        this.entries.delete(key);
+        const answer = await untilAborted(entry, init?.signal ?? request?.signal);
+        if (answer) return toResponse(answer);
+      }
+      return fallback(input, init);
+    };
+  };
+
+  /** Lets go of every answer nobody took, so that their sockets do not keep the process alive. */
+  dispose(): void {
+    for (const entry of this.entries.values()) entry.abort();
+    this.entries.clear();
+  }
+
+  private dropVolatile(): void {
+    for (const [key, entry] of this.entries) {
+      if (!entry.request.volatile) continue;
+      entry.abort();
+      this.entries.delete(key);
+    }
+  }
+}
+
+/** A write that changes the conversation (a comment posted, edited or deleted; a reaction does not). */
+function changesComments(url: string): boolean {
+  return /\/issues\/(\d+\/comments|comments\/\d+)(\?|$)/.test(url);
+}
+
+/** Method, URL (normalised), what is accepted and the body (JSON compared by value): what makes two reads the same. */
+function keyOf(method: string, url: string, accept: string | undefined, body: string | undefined): string {
+  let normal = url;
+  try {
+    normal = new URL(url).href;
+  } catch {
+    // not a URL the early requests could have asked; the key simply never matches
+  }
+  let payload = body ?? '';
+  try {
+    if (body) payload = JSON.stringify(JSON.parse(body));
+  } catch {
+    // a body that is not JSON is compared as text
+  }
+  return `${method} ${normal} ${accept ?? ''} ${payload}`;
+}
+
+/** The answer is only for a request that carries the credential it was asked with. */
+function sameCredential(early: Record<string, string>, asked: Headers): boolean {
+  for (const name of ['authorization', 'x-api-key']) {
+    if ((early[name] ?? null) !== asked.get(name)) return false;
+  }
+  return true;
+}
+
+function send(request: EarlyRequest, userAgent: string, hops = 0): Entry {
+  let current: { destroy(): void } | null = null;
+  const url = new URL(request.url);
+  const open = url.protocol === 'https:' ? nodeHttps().request : nodeHttp().request;
+  const answer = new Promise<Answer | null>((resolve) => {
+    const headers = { ...request.headers, 'user-agent': userAgent, 'accept-encoding': 'gzip' };
+    const req = open(url, { method: request.method, headers }, (res) => {
+      const location = res.headers.location;
+      if (REDIRECTS.has(res.statusCode ?? 0) && location && request.method === 'GET' && hops < 3) {
+        res.resume();
+        const next = new URL(location, url);
+        // A credential goes only where it was meant for (a codeload link carries its own token).
+        const forward =
+          next.origin === url.origin
+            ? request.headers
+            : Object.fromEntries(
+                Object.entries(request.headers).filter(([k]) => k !== 'authorization' && k !== 'x-api-key'),
+              );
+        const followed = send({ ...request, url: next.href, headers: forward }, userAgent, hops + 1);
+        current = { destroy: followed.abort };
+        resolve(followed.answer);
+        return;
+      }
+      resolve({ res });
+    });
+    current = req;
+    req.setTimeout(30_000, () => req.destroy());
+    req.on('error', () => resolve(null));
+    req.end(request.body);
+  });
+  return {
+    request,
+    answer,
+    abort: () => {
+      current?.destroy();
+      void answer.then((a) => a?.res.destroy());
+    },
+  };
+}
+
+/** The early answer, unless the client gives up first (its timeout), as its own fetch would. */
+function untilAborted(entry: Entry, signal: AbortSignal | null | undefined): Promise<Answer | null> {
+  if (!signal) return entry.answer;
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      entry.abort();
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    void entry.answer.then((answer) => {
+      signal.removeEventListener('abort', stop);
+      resolve(answer);
+    });
+  });
+}
+
+/** The body as sent, decompressed. */
+function decoded(res: IncomingMessage): NodeJS.ReadableStream {
+  return res.headers['content-encoding'] === 'gzip' ? res.pipe(nodeZlib().createGunzip()) : res;
+}
+
+/** The node answer as the `Response` a fetch would give: decompressed, streamed as it arrives. */
+function toResponse({ res, body }: Answer): Response {
+  const status = res.statusCode ?? 502;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (value === undefined || name === 'content-encoding' || name === 'content-length') continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const empty = status === 204 || status === 304;
+  if (empty) res.resume();
+  const stream = empty
+    ? null
+    : body
+      ? new Uint8Array(body)
+      : (nodeStream().Readable.toWeb(decoded(res) as ReadableType) as ReadableStream<Uint8Array>);
+  return new Response(stream, { status, statusText: res.statusMessage ?? '', headers });
+}
