@@ -1,3 +1,5 @@
+import { languageForPath } from './languages.js';
+import { loadLanguage } from './parser.js';
 import type { DiffFile } from '../diff/types.js';
 import { contextExcluded, type FilterOptions } from '../diff/filter.js';
 import { estimateTokens } from '../plan/estimate.js';
@@ -50,6 +52,8 @@ export async function gatherContext(args: {
   filters: FilterOptions;
 }): Promise<RunContext | null> {
   if (args.budget <= 0 || args.files.length === 0) return null;
+  // The grammars compile (WebAssembly, tens of milliseconds) while the snapshot downloads.
+  for (const id of new Set(args.files.map((f) => languageForPath(f.path)))) if (id) void loadLanguage(id);
   const excluded = contextExcluded(args.filters);
   const keep = (path: string) => !excluded(path);
   const changed = args.files.map((f) => f.path);

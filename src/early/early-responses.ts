@@ -1,14 +1,18 @@
+import type * as Http from 'node:http';
 import type { IncomingMessage } from 'node:http';
+import type * as Https from 'node:https';
 import { createRequire } from 'node:module';
+import type * as Stream from 'node:stream';
 import type { Readable as ReadableType } from 'node:stream';
+import type * as Zlib from 'node:zlib';
 
 // Node's modules are loaded when first needed: this file is part of the bundle's first chunk,
 // which a skipped run loads too, and a plain-http forge never needs TLS.
 const load = createRequire(import.meta.url);
-const nodeHttp = () => load('node:http') as typeof import('node:http');
-const nodeHttps = () => load('node:https') as typeof import('node:https');
-const nodeStream = () => load('node:stream') as typeof import('node:stream');
-const nodeZlib = () => load('node:zlib') as typeof import('node:zlib');
+const nodeHttp = () => load('node:http') as typeof Http;
+const nodeHttps = () => load('node:https') as typeof Https;
+const nodeStream = () => load('node:stream') as typeof Stream;
+const nodeZlib = () => load('node:zlib') as typeof Zlib;
 
 /** A read every run makes first, sent before the forge client and the model SDK have loaded. */
 export type EarlyRequest = {
@@ -50,10 +54,12 @@ export class EarlyResponses {
   }
 
   private add(requests: EarlyRequest[]): void {
-    for (const request of requests) {
+    for (const [i, request] of requests.entries()) {
       const key = keyOf(request.method, request.url, request.headers.accept, request.body);
       if (this.entries.has(key)) continue;
-      const entry = send(request, this.userAgent);
+      // Opening a request takes most of a millisecond: the first (the one everything waits on)
+      // goes now, the others a moment later, while the rest of the bundle is being read.
+      const entry = i === 0 ? send(request, this.userAgent) : soon(request, () => send(request, this.userAgent));
       const then = request.then;
       if (then) entry.answer = entry.answer.then((answer) => this.follow(answer, then));
       this.entries.set(key, entry);
@@ -184,6 +190,27 @@ function send(request: EarlyRequest, userAgent: string, hops = 0): Entry {
     abort: () => {
       current?.destroy();
       void answer.then((a) => a?.res.destroy());
+    },
+  };
+}
+
+/** An entry whose request is sent on the next turn of the event loop (or never, once aborted). */
+function soon(request: EarlyRequest, start: () => Entry): Entry {
+  let started: Entry | null = null;
+  let aborted = false;
+  const answer = new Promise<Answer | null>((resolve) => {
+    setImmediate(() => {
+      if (aborted) return resolve(null);
+      started = start();
+      resolve(started.answer);
+    });
+  });
+  return {
+    request,
+    answer,
+    abort: () => {
+      aborted = true;
+      started?.abort();
     },
   };
 }
