@@ -10,7 +10,12 @@ import { readEventPayload } from './event-file.js';
 import { appendOutputs, skipQuickly } from './quick-skip.js';
 
 const underRunner = Boolean(process.env.GITHUB_ACTIONS || process.env.GITHUB_EVENT_PATH);
-/** Stack traces name the source files (the bundle ships its source maps); off for a quick skip, which never needs them. */
+/**
+ * Stack traces name the source files (the bundle ships its source maps). Reading the maps of
+ * every chunk costs tens of milliseconds, so an action run reads them only when the step's
+ * debug logging is on (`RUNNER_DEBUG=1`, "Re-run with debug logging"): that is when it logs a
+ * failure's stack.
+ */
 const withSourceMaps = () => process.setSourceMapsEnabled(true);
 if (process.argv.length > 2 || !underRunner) {
   withSourceMaps();
@@ -33,7 +38,7 @@ if (process.argv.length > 2 || !underRunner) {
     // One turn of the event loop lets the first request onto the wire before compiling the rest
     // of the bundle blocks the loop for a while.
     if (early) await new Promise((resolve) => setImmediate(resolve));
-    withSourceMaps();
+    if (process.env.RUNNER_DEBUG === '1') withSourceMaps();
     await (await import('./main.js')).main(early);
   }
 }

@@ -49,6 +49,7 @@ export async function main(early: EarlyResponses | null = null): Promise<void> {
     await report(await handle(trigger, { config, forge, model, log, onCancel }), trigger.prNumber);
   } catch (error) {
     setOutputs(statusOutputs('failed'));
+    if (error instanceof Error && error.stack) core.debug(error.stack); // shown with debug logging, mapped to src/
     core.setFailed(error instanceof Error ? error.message : String(error));
   } finally {
     early?.dispose();

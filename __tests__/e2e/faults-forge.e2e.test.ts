@@ -65,8 +65,14 @@ async function setup(init: Partial<FakeGitHubInit> = {}, pull: { diffTooLarge?: 
   return { anthropic, github };
 }
 
-function review(anthropic: FakeAnthropic, github: FakeGitHub, extra: Record<string, string> = {}) {
+function review(
+  anthropic: FakeAnthropic,
+  github: FakeGitHub,
+  extra: Record<string, string> = {},
+  env: Record<string, string> = {},
+) {
   return runAction({
+    env,
     eventName: 'pull_request',
     payload: githubPayload('pull_request', 'opened'),
     inputs: {
@@ -183,6 +189,16 @@ describe('GitHub faults, end to end', () => {
     expectFailedEarly(run, github, anthropic, /HTTP 404.*pull request #2 of Codertocat\/Hello-World/, /token/);
     // Only the pull request's reads went out (identity and diff beside it); no write, nothing posted.
     expect(github.requests.every((r) => r.method === 'GET' || r.path === '/graphql')).toBe(true);
+    commonChecks(run, github);
+  });
+
+  test('with debug logging on, a failure also logs its stack, mapped to the source files', async () => {
+    const { anthropic, github } = await setup();
+    github.failNext('GET', PR_PATH, 404, { times: 5, body: { message: 'Not Found' } });
+    const run = await review(anthropic, github, {}, { RUNNER_DEBUG: '1' });
+    expect(run.code).toBe(1);
+    const stack = decode(run.stdout.match(/^::debug::(.*HTTP 404.*)$/m)?.[1] ?? '');
+    expect(stack).toMatch(/\bsrc\/forge\/github[\w-]*\.ts:\d+/);
     commonChecks(run, github);
   });
 
