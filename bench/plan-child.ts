@@ -34,7 +34,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const inputBound = (tokens: number) => Math.ceil(tokens * (1 + DEFAULT_INPUT_MARGIN)) + 8;
 
 /**
- * Plan options as reviewInChunks derives them for its first round under `ceiling` at
+ * Plan options close to what reviewInChunks derives for its one wave under `ceiling` at
  * max-concurrency 4 (part answer 4,096, summary answer 1,024, 12 % input margin, chunks ≤ 150k).
  */
 function planOptionsFor(ceiling: number, pendingTokens: number): PlanOptions {

@@ -207,7 +207,6 @@ async function pipelineSections(rows: [string, string, string][]): Promise<void>
     `${fmt(share, 1)} % (billed ${fmt((100 * billed) / ceiling, 1)} %, ${r4.calls.length} calls, coverage ${r4.result.report.coverage} %)`,
     '≥ 90 %',
   ]);
-
 }
 
 await main();

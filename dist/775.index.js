@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** The model client, or null for a dry run; refuses bad credentials before any request. */
-function modelClient(config, onGitea) {
+function modelClient(config, onGitea, wrapFetch) {
     if (config.platform.provider !== 'anthropic') {
         // Amazon Bedrock or Vertex AI: region and project from the inputs, else the environment.
         const platform = (0,_llm_provider_js__WEBPACK_IMPORTED_MODULE_3__/* .checkPlatform */ .oF)(config, process.env);
@@ -42,7 +42,7 @@ function modelClient(config, onGitea) {
         throw new _config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(onGitea ? `${checked.error}\n${_trigger_fork_js__WEBPACK_IMPORTED_MODULE_5__/* .FORK_ADVICE */ .Qy}` : checked.error);
     for (const note of checked.notes)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(note);
-    return (0,_llm_anthropic_js__WEBPACK_IMPORTED_MODULE_2__/* .createAnthropicModelClient */ .lx)({ ...checked.credentials, timeoutMs: config.timeoutSeconds * 1000 });
+    return (0,_llm_anthropic_js__WEBPACK_IMPORTED_MODULE_2__/* .createAnthropicModelClient */ .lx)({ ...checked.credentials, timeoutMs: config.timeoutSeconds * 1000, wrapFetch });
 }
 
 

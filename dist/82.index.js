@@ -22,11 +22,6 @@ export const modules = {
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4705);
 /* harmony import */ var _structured_output_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27264);
 /* harmony import */ var _thinking_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71439);
-/**
- * The ModelClient adapter over the official Anthropic SDK: model listing, exact token
- * counting, and structured output through `output_config.format` (JSON outputs), streamed. Retries are the
- * SDK's own; errors leave this file as ModelError with a fix hint and no secret in them.
- */
 
 
 
@@ -76,6 +71,7 @@ function createAnthropicModelClient(opts) {
         baseURL: baseUrl ?? DEFAULT_BASE_URL,
         maxRetries,
         ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
+        ...(opts.wrapFetch ? { fetch: opts.wrapFetch(globalThis.fetch) } : {}),
     });
     const fail = (error, context) => toModelError(error, context, { secrets, credentialInput, baseUrl: baseUrl ?? DEFAULT_BASE_URL });
     return {

@@ -1,6 +1,6 @@
 import { changedLines, filterFiles } from './diff/filter.js';
 import { parseDiff } from './diff/parse.js';
-import { callWithinCeiling, countInput } from './llm/guarded-call.js';
+import { callWithinCeiling, sizeInput } from './llm/guarded-call.js';
 import { runBudget } from './plan/budget.js';
 import { planChunks } from './plan/chunks.js';
 import { chooseModel } from './plan/choose-model.js';
@@ -85,7 +85,7 @@ export async function ask(deps: AskDeps): Promise<AskResult> {
     files = plan.chunks[0]?.slices.map((s) => ({ ...s.file, hunks: s.hunks })) ?? [];
   }
   const request = buildAskRequest({ model: chosen.model.id, pr, question: deps.question, thread, files, guidelines });
-  const input = await countInput(client, request);
+  const input = await sizeInput(client, ledger, request, ANSWER_TOKENS);
   const result = await callWithinCeiling(client, ledger, request, input, { maxOutput: ANSWER_TOKENS, minOutput: 256 });
   const usage = ledger.total();
   const costUsd = estimateCost(chosen.model.id, usage, priceTable(config));

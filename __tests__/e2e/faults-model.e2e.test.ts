@@ -175,11 +175,15 @@ describe('Anthropic faults, end to end', () => {
     commonChecks(run, github);
   });
 
-  test('404 unknown model: fails naming the model and the `model` input, without a review call', async () => {
+  test('404 unknown model: fails naming the model and the `model` input, with nothing billed', async () => {
     const { anthropic, github } = await setup({ rejectUnknownModels: true });
     const run = await review(anthropic, github, { model: 'claude-nonexistent-9' });
     expectFailed(run, github, /`claude-nonexistent-9` not found/, /`model` input/);
-    expect(anthropic.requestsTo('messages')).toHaveLength(0);
+    // The call fits without a count, so no count_tokens goes first: the review call itself is
+    // refused (not retried), and a refused call bills nothing.
+    expect(anthropic.requestsTo('count_tokens')).toHaveLength(0);
+    expect(anthropic.requestsTo('messages')).toHaveLength(1);
+    expect(Number(run.outputs['total-tokens'] ?? '0')).toBe(0);
     expect(github.state.issueComments).toHaveLength(0);
     commonChecks(run, github);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { callWithinCeiling, countInput, MIN_USEFUL_OUTPUT } from '../../src/llm/guarded-call.js';
+import { callWithinCeiling, countInput, MIN_USEFUL_OUTPUT, sizeInput, sizeInputs } from '../../src/llm/guarded-call.js';
 import { UsageLedger } from '../../src/llm/ledger.js';
 import { estimateTokens } from '../../src/plan/estimate.js';
 import type { ModelClient, ModelDescriptor, ModelReply, ModelRequest, TokenUsage } from '../../src/ports.js';
@@ -60,6 +60,61 @@ describe('countInput', () => {
     const a = await countInput(null, request);
     const b = await countInput(null, bigger);
     expect(b.tokens - a.tokens).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+/** Only for its `inputBound`: the margin every ledger adds to an input. */
+const ledger0 = new UsageLedger(0);
+
+describe('sizeInput', () => {
+  const estimate = estimateTokens(requestText(request));
+
+  test('sends no count when a reservation with the estimate still leaves the whole maxOutput', async () => {
+    const client = new ScriptedClient({ count: 10 });
+    const ledger = new UsageLedger(ledger0.inputBound(estimate) + 4096);
+    expect(await sizeInput(client, ledger, request, 4096)).toEqual({ tokens: estimate, exact: false });
+    expect(client.countCalls).toBe(0);
+  });
+
+  test('counts exactly when the estimate would cut the answer room, one token short of the whole', async () => {
+    const client = new ScriptedClient({ count: 10 });
+    const ledger = new UsageLedger(ledger0.inputBound(estimate) + 4095);
+    expect(await sizeInput(client, ledger, request, 4096)).toEqual({ tokens: 10, exact: true });
+    expect(client.countCalls).toBe(1);
+  });
+
+  test('the dollar cap counts too: an estimate that fits the tokens but not the dollars is counted', async () => {
+    const client = new ScriptedClient({ count: 10 });
+    const price = { input: 3, output: 15, cacheWrite: 3.75, cacheRead: 0.3 };
+    const dollars = (ledger0.inputBound(estimate) * 3.75 + 4096 * 15) / 1e6;
+    const enough = new UsageLedger(1_000_000, undefined, { limitUsd: dollars * 1.001, price });
+    const short = new UsageLedger(1_000_000, undefined, { limitUsd: dollars * 0.99, price });
+    expect((await sizeInput(client, enough, request, 4096)).exact).toBe(false);
+    expect((await sizeInput(client, short, request, 4096)).exact).toBe(true);
+    expect(client.countCalls).toBe(1);
+  });
+
+  test('where the endpoint cannot count, a tight fit still gets the estimate (as before)', async () => {
+    const client = new ScriptedClient({ count: null });
+    const ledger = new UsageLedger(2000);
+    expect(await sizeInput(client, ledger, request, 4096)).toEqual({ tokens: estimate, exact: false });
+    expect(client.countCalls).toBe(1);
+  });
+
+  test('a wave is sized as a whole: estimates only if every call keeps its whole maxOutput', async () => {
+    const each = ledger0.inputBound(estimate) + 4096;
+    const fits = new ScriptedClient({ count: 10 });
+    const sized = await Promise.all(sizeInputs(fits, new UsageLedger(3 * each), [request, request, request], 4096));
+    expect(sized).toEqual(Array(3).fill({ tokens: estimate, exact: false }));
+    expect(fits.countCalls).toBe(0);
+    // Room for two of the three on estimates: all three are counted (concurrently), so the
+    // first two cannot take by estimate what the third needs.
+    const tight = new ScriptedClient({ count: 10 });
+    const counted = await Promise.all(
+      sizeInputs(tight, new UsageLedger(3 * each - 1), [request, request, request], 4096),
+    );
+    expect(counted).toEqual(Array(3).fill({ tokens: 10, exact: true }));
+    expect(tight.countCalls).toBe(3);
   });
 });
 

@@ -172,6 +172,8 @@ describe('verifyFindings against the fake model', () => {
     expect(out.unverified).toEqual([]);
     const calls = fake.requestsTo('messages').map((r) => r.body as FakeMessagesBody);
     expect(calls).toHaveLength(2);
+    // Far from the ceiling: no count_tokens round trip before either call.
+    expect(fake.requestsTo('count_tokens')).toEqual([]);
     // Most severe first: the high and the medium finding are checked in the first call.
     expect(listed(calls[0]!).map((c) => c.title)).toEqual(['Host may be undefined', 'Overflow']);
     for (const body of calls) expect(body.output_config?.effort).toBeDefined();
@@ -195,6 +197,8 @@ describe('verifyFindings against the fake model', () => {
     expect(out.unverified[0]!.reason).toMatch(/^the token ceiling left no room to verify them/);
     expect(out.notes.join('\n')).toMatch(/3 finding\(s\) could not be verified and are posted marked unverified/);
     expect(fake.requestsTo('messages')).toHaveLength(0);
+    // Too tight for the estimate: each batch was counted exactly before it was given up.
+    expect(fake.requestsTo('count_tokens')).toHaveLength(1);
     expect(ledger.spent).toBe(0);
   });
 

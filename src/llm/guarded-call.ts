@@ -16,6 +16,44 @@ export async function countInput(client: ModelClient | null, request: ModelReque
     : { tokens: counted, exact: true };
 }
 
+/**
+ * The input size to reserve for calls about to be reserved together: one call, or a wave of
+ * parts started at once. `count_tokens` is a full round trip before the call can start, so it
+ * is skipped when it could change nothing: if reservations with the conservative estimate as
+ * input (the ledger adds its margin) still leave every call its whole `maxOutput`, the
+ * estimates are used (`exact: false`). Otherwise each input is counted exactly, the counts
+ * running concurrently. One promise per request, so a failed count fails only its own call.
+ *
+ * Safe because the estimate over-counts ordinary text (see estimate.ts) and the product already
+ * relies on it where the endpoint cannot count. `exact: false` here says only that no count
+ * was made, not that the endpoint cannot count; the planner's calibration asks `countInput`.
+ */
+export function sizeInputs(
+  client: ModelClient | null,
+  ledger: UsageLedger,
+  requests: readonly ModelRequest[],
+  maxOutput: number,
+): Promise<InputCount>[] {
+  const estimates = requests.map((r) => estimateTokens(requestText(r)));
+  const input = estimates.reduce((n, e) => n + ledger.inputBound(e), 0);
+  // inputRoom nets out the answers (tokens and dollars): for one call, the same test as
+  // `outputRoom(estimate, maxOutput) >= maxOutput`.
+  const fits = requests.length > 0 && ledger.inputRoom(maxOutput * requests.length) >= input;
+  return requests.map((r, i) =>
+    fits ? Promise.resolve({ tokens: estimates[i]!, exact: false }) : countInput(client, r),
+  );
+}
+
+/** `sizeInputs` for one call. */
+export function sizeInput(
+  client: ModelClient | null,
+  ledger: UsageLedger,
+  request: ModelRequest,
+  maxOutput: number,
+): Promise<InputCount> {
+  return sizeInputs(client, ledger, [request], maxOutput)[0]!;
+}
+
 export type GuardedResult =
   | { kind: 'answered'; reply: ModelReply; maxTokens: number }
   | { kind: 'does-not-fit'; inputTokens: number; remaining: number };

@@ -1,4 +1,4 @@
-/** One part of a review: its request (diff, context, effort), its exact count, its call. */
+/** One part of a review: its request (diff, context, effort) and its call; the prompt's overhead and calibration. */
 import type { DiffFile } from '../diff/types.js';
 import { renderContext } from '../context/render.js';
 import type { ContextPiece } from '../context/types.js';
@@ -60,16 +60,18 @@ export async function promptOverhead(args: Args, tag: string): Promise<InputCoun
 /**
  * The estimator over-counts on purpose. Where the endpoint can count, one free count of a
  * sample of the diff gives the real ratio, so parts are planned at what they will really
- * cost (with 5 % to spare). Safe either way: each part's exact count is reserved before it
- * is sent, and a part that no longer fits is left out and named.
+ * cost (with 5 % to spare). The sample is counted while the prompt's overhead is, one round
+ * trip for both. Safe either way: each part reserves its input (counted exactly when the
+ * estimate does not fit) before it is sent, and a part that no longer fits is left out and named.
  */
 export async function calibrate(
   args: Args,
   tag: string,
-  overhead: InputCount,
+  overheadCount: Promise<InputCount>,
   measure: (f: DiffFile) => number,
 ): Promise<number> {
-  if (!args.client || !overhead.exact) return 1;
+  const client = args.client;
+  if (!client) return 1;
   const sample: DiffFile[] = [];
   let estimated = 0;
   for (const file of args.files) {
@@ -89,21 +91,16 @@ export async function calibrate(
     otherFiles: args.otherFiles,
     guidelines: args.guidelines,
   });
-  const counted = await countInput(args.client, request);
+  const [overhead, counted] = await Promise.all([overheadCount, countInput(client, request)]);
+  // An endpoint that cannot count gives estimates, whose ratio to themselves says nothing.
+  if (!overhead.exact || !counted.exact) return 1;
   return Math.min(1, Math.max(0.25, ((counted.tokens - overhead.tokens) / estimated) * 1.05));
 }
 
-export async function reviewPart(
-  args: Args,
-  chunk: Chunk,
-  tag: string,
-  part: ReviewPart,
-  maxOutput: number,
-  withContext: boolean,
-) {
-  const client = args.client!;
+/** The request of one part: its files' diff, their context (the first part also the rest), its effort. */
+export function partRequest(args: Args, chunk: Chunk, tag: string, part: ReviewPart, maxOutput: number): ModelRequest {
   const files = chunkFiles(chunk);
-  const request = withThinking(
+  return withThinking(
     args,
     buildReviewRequest({
       model: args.model.id,
@@ -113,11 +110,22 @@ export async function reviewPart(
       part,
       otherFiles: args.otherFiles,
       guidelines: args.guidelines,
-      context: withContext ? contextFor(args, files, part.index === 1) : undefined,
+      context: contextFor(args, files, part.index === 1),
     }),
     maxOutput,
   );
-  const input = await countInput(client, request);
+}
+
+/** One part's call, once its input is sized (`sizeInputs`, over the whole wave). */
+export async function reviewPart(
+  args: Args,
+  request: ModelRequest,
+  sized: Promise<InputCount>,
+  part: ReviewPart,
+  maxOutput: number,
+) {
+  const client = args.client!;
+  const input = await sized;
   const minOutput = Math.min(maxOutput, minOutputFor(args.model.id, MIN_USEFUL_OUTPUT));
   const result = await callWithinCeiling(client, args.ledger, request, input, { maxOutput, minOutput });
   if (result.kind === 'does-not-fit') return 'does-not-fit' as const;

@@ -4,7 +4,7 @@
  * when in doubt, reject". Calls go through the run's ledger, so the ceiling stays exact; what
  * the ceiling cannot pay to verify is returned as unverified with the reason, never dropped.
  */
-import { callWithinCeiling, countInput } from '../llm/guarded-call.js';
+import { callWithinCeiling, sizeInput } from '../llm/guarded-call.js';
 import type { UsageLedger } from '../llm/ledger.js';
 import { MIN_ANSWER_ROOM, minOutputFor, thinkingCapability, THINKING_ROOM, thinkingCutNote } from '../llm/thinking.js';
 import type { Effort, ModelClient } from '../ports.js';
@@ -185,7 +185,8 @@ async function verifyBatch(
   const maxOutput = Math.min(args.maxOutput ?? Infinity, Math.max(answer, MIN_ANSWER_ROOM) + thinking);
   const minOutput = Math.min(minOutputFor(args.model, answer), maxOutput);
   try {
-    const input = await countInput(args.client, request);
+    // Counted exactly only when the estimate would not leave the call its whole answer room.
+    const input = await sizeInput(args.client, args.ledger, request, maxOutput);
     const result = await callWithinCeiling(args.client, args.ledger, request, input, { maxOutput, minOutput });
     if (result.kind === 'does-not-fit') {
       return `the token ceiling left no room to verify them (${result.remaining} tokens left, ${args.ledger.inputBound(result.inputTokens) + minOutput} needed)`;
