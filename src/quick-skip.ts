@@ -1,6 +1,6 @@
 import { appendFileSync, writeSync } from 'node:fs';
 import { statusOutputs } from './action-outputs.js';
-import { readTrigger } from './trigger/trigger.js';
+import { readTrigger, type Trigger } from './trigger/trigger.js';
 
 /** Trigger phrases the quick path understands; anything else goes through the full config check. */
 const PLAIN_PHRASE = /^[\w@/.-]{1,40}$/;
@@ -21,18 +21,26 @@ export function appendOutputs(file: string | undefined, outputs: Record<string, 
 }
 
 /**
+ * What a comment asks of the action, as the full path will read it; null for an event that is
+ * not a comment, or a trigger phrase only the full config check understands.
+ */
+export function commentTrigger(env: NodeJS.ProcessEnv, payload: unknown): Trigger | null {
+  const event = env.GITHUB_EVENT_NAME ?? '';
+  if (event !== 'issue_comment' && event !== 'pull_request_review_comment') return null;
+  const phrase = (env['INPUT_TRIGGER-PHRASE'] ?? '').trim() || '/review';
+  if (!PLAIN_PHRASE.test(phrase)) return null;
+  return readTrigger(event, payload, { reviewDrafts: true, triggerPhrases: [phrase, '@claude-review'] });
+}
+
+/**
  * Most runs of a workflow with an `issue_comment` trigger are comments that say nothing to the
  * action ("thanks!", comments on issues). They are recognised here, before the SDK, the YAML
  * parser and the forge client are even loaded, and end with the same notice the full path
  * gives. Returns true when the run was skipped.
  */
 export function skipQuickly(env: NodeJS.ProcessEnv, payload: unknown): boolean {
-  const event = env.GITHUB_EVENT_NAME ?? '';
-  if (event !== 'issue_comment' && event !== 'pull_request_review_comment') return false;
-  const phrase = (env['INPUT_TRIGGER-PHRASE'] ?? '').trim() || '/review';
-  if (!PLAIN_PHRASE.test(phrase)) return false;
-  const trigger = readTrigger(event, payload, { reviewDrafts: true, triggerPhrases: [phrase, '@claude-review'] });
-  if (trigger.kind !== 'ignore') return false;
+  const trigger = commentTrigger(env, payload);
+  if (trigger?.kind !== 'ignore') return false;
   appendOutputs(env.GITHUB_OUTPUT, statusOutputs('skipped', 'not-triggered'));
   // Straight to the descriptor: creating `process.stdout` costs more than the rest of this path.
   writeSync(1, `::notice::Skipped: ${trigger.reason}.\n`);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { firstRequests } from '../../src/early/first-requests.js';
 import { startEarlyReads } from '../../src/early/start.js';
+import type { Requester } from '../../src/trigger/trigger.js';
 
 const HEAD = 'a'.repeat(40);
 const BASE = 'b'.repeat(40);
@@ -13,8 +14,8 @@ const ENV = {
 };
 const PULL = { number: 2, pull_request: { number: 2, head: { sha: HEAD }, base: { sha: BASE } } };
 const COMMENT = { issue: { number: 2, pull_request: { url: 'x' } }, comment: { id: 9, body: '/review' } };
-const urls = (env: Record<string, string>, payload: unknown) =>
-  firstRequests(env, payload).map((r) => `${r.method} ${r.url}`);
+const urls = (env: Record<string, string>, payload: unknown, command: Requester | null = null) =>
+  firstRequests(env, payload, command).map((r) => `${r.method} ${r.url}`);
 
 describe('the first reads', () => {
   test('a pull request event reads everything at the commits its payload names, at once', () => {
@@ -45,6 +46,22 @@ describe('the first reads', () => {
     expect(next).toContain(`https://api.github.com/repos/octo/repo/tarball/${HEAD}`);
     expect(next).toContain(`https://api.github.com/repos/octo/repo/contents/AGENTS.md?ref=${BASE}`);
     expect(pull!.then!({ head: {} })).toEqual([]);
+  });
+
+  test('`/review` from the owner lists the models early; anyone else but an outsider is looked up at once', () => {
+    const env = { ...ENV, GITHUB_EVENT_NAME: 'issue_comment' };
+    const who = (association: string) => ({ commentId: 9, login: 'octo-dev', association, canPush: null });
+    const owner = urls(env, COMMENT, who('OWNER'));
+    expect(owner).toContain('GET https://api.anthropic.com/v1/models');
+    expect(owner.some((u) => u.includes('/collaborators/'))).toBe(false);
+    const member = urls(env, COMMENT, who('MEMBER'));
+    expect(member).toContain('GET https://api.github.com/repos/octo/repo/collaborators/octo-dev/permission');
+    expect(member).toContain('GET https://api.anthropic.com/v1/models');
+    const contributor = urls(env, COMMENT, who('CONTRIBUTOR'));
+    expect(contributor).toContain('GET https://api.github.com/repos/octo/repo/collaborators/octo-dev/permission');
+    expect(contributor.some((u) => u.includes('/v1/models'))).toBe(false);
+    const outsider = urls(env, COMMENT, who('NONE'));
+    expect(outsider.some((u) => u.includes('/collaborators/') || u.includes('/v1/models'))).toBe(false);
   });
 
   test('a draft, or `context-tokens: 0`, leaves out what it will not need', () => {

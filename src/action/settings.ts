@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { ConfigError, readConfig, type Config } from '../config/config.js';
 import type { InputName } from '../config/inputs.js';
 import { loadRepoConfig } from '../config/repo-config.js';
+import { prefetchContextBase } from '../context/for-run.js';
 import { checkCredentials } from '../llm/credentials.js';
 import type { ForgeClient, Logger } from '../ports.js';
 import { FORK_ADVICE, GITHUB_FORK_ADVICE } from '../trigger/fork.js';
@@ -37,12 +38,20 @@ export function forkWithoutSecret(fork: boolean, inputs: Config, onGitea: boolea
  * The whole configuration: the repository config file, read at the pull request's base commit
  * (the API's: an event's payload may be older), merged under the workflow's inputs. What
  * every review reads first is asked for meanwhile, in parallel (the forge client keeps each
- * answer).
+ * answer), and so are the base files context will want (the snapshot reader keeps those).
  */
 export async function readSettings(forge: ForgeClient, inputs: Config, log: Logger): Promise<Config> {
   const early = Promise.all([forge.getDiff(), forge.identity()]);
   early.catch(() => {}); // a failure is reported where the pipeline asks again
-  const repoConfig = await loadRepoConfig(forge, (await forge.getPullRequest()).baseSha, inputs.configFile, log);
+  const { baseSha } = await forge.getPullRequest();
+  const { snapshot } = forge;
+  if (snapshot && inputs.contextTokens > 0) {
+    void early.then(
+      ([diff]) => prefetchContextBase(snapshot, diff, baseSha, inputs),
+      () => {},
+    );
+  }
+  const repoConfig = await loadRepoConfig(forge, baseSha, inputs.configFile, log);
   return readConfig(getInput, repoConfig.values, repoConfig.path ?? undefined, 'workflow');
 }
 

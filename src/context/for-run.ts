@@ -1,7 +1,8 @@
 import { languageForPath } from './languages.js';
 import { loadLanguage } from './parser.js';
 import type { DiffFile } from '../diff/types.js';
-import { contextExcluded, type FilterOptions } from '../diff/filter.js';
+import { contextExcluded, filterFiles, type FilterOptions } from '../diff/filter.js';
+import { parseDiff } from '../diff/parse.js';
 import { estimateTokens } from '../plan/estimate.js';
 import { DEFAULT_SNAPSHOT_BOUNDS, loadSnapshot } from './load-snapshot.js';
 import { describeContext } from './render.js';
@@ -38,6 +39,26 @@ export type RunContext = {
   how: 'archive' | 'files';
 };
 
+/** The base versions context will read first: files whose hunks delete lines (removed code may still have callers). */
+function baseFilesWanted(files: DiffFile[], keep: (path: string) => boolean): string[] {
+  return files
+    .filter((f) => f.status !== 'added' && f.hunks.some((h) => h.lines.some((l) => l.kind === 'del')))
+    .map((f) => f.oldPath ?? f.path)
+    .filter(keep);
+}
+
+/**
+ * Starts reading the base files context will want, before the run's settings are complete
+ * (the config file is still on its way): `gatherContext` later finds them in the reader,
+ * which remembers its reads. Read under the workflow's filters; a file the config file then
+ * excludes is read for nothing and never shown. Never fails: the real read says what is wrong.
+ */
+export function prefetchContextBase(reader: SnapshotReader, diff: string, base: string, filters: FilterOptions): void {
+  const excluded = contextExcluded(filters);
+  const paths = baseFilesWanted(filterFiles(parseDiff(diff), filters).kept, (p) => !excluded(p));
+  if (paths.length > 0) reader.readFiles(paths, base).catch(() => {});
+}
+
 /**
  * Reads the pull request's head (and base) through the forge's snapshot reader and picks the
  * code that bears on the change within `budget` tokens. Excluded and secret files are never
@@ -57,10 +78,7 @@ export async function gatherContext(args: {
   const excluded = contextExcluded(args.filters);
   const keep = (path: string) => !excluded(path);
   const changed = args.files.map((f) => f.path);
-  const prefetchBase = args.files
-    .filter((f) => f.status !== 'added' && f.hunks.some((h) => h.lines.some((l) => l.kind === 'del')))
-    .map((f) => f.oldPath ?? f.path)
-    .filter(keep);
+  const prefetchBase = baseFilesWanted(args.files, keep);
   const loaded = await loadSnapshot(args.reader, { head: args.head, base: args.base }, changed, {
     ...DEFAULT_SNAPSHOT_BOUNDS,
     keep,

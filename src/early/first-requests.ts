@@ -1,5 +1,7 @@
 import { DEFAULT_CONFIG_FILES, WORKFLOW_INPUTS, FILE_SETTINGS } from '../config/inputs.js';
 import { checkCredentials } from '../llm/credentials.js';
+import { OUTSIDERS } from '../trigger/permission.js';
+import type { Requester } from '../trigger/trigger.js';
 import type { EarlyRequest } from './early-responses.js';
 
 /** The GraphQL query the GitHub adapter asks whom its token posts as (github-graphql.ts sends the same). */
@@ -17,6 +19,9 @@ type Payload = {
   issue?: { number?: number; pull_request?: unknown };
 };
 
+/** Associations whose `/review` almost always passes the write-access gate. */
+const INSIDERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
 const input = (env: Env, name: string) => env[`INPUT_${name.toUpperCase()}`]?.trim() ?? '';
 
 /**
@@ -28,7 +33,7 @@ const input = (env: Env, name: string) => env[`INPUT_${name.toUpperCase()}`]?.tr
  * could go wrong: another forge, a proxy (these requests would not go through it), or an
  * event that names no pull request.
  */
-export function firstRequests(env: Env, payload: unknown): EarlyRequest[] {
+export function firstRequests(env: Env, payload: unknown, command: Requester | null = null): EarlyRequest[] {
   if (env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true') return [];
   if (['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY'].some((n) => env[n] || env[n.toLowerCase()])) return [];
   const p = (payload ?? {}) as Payload;
@@ -76,10 +81,18 @@ export function firstRequests(env: Env, payload: unknown): EarlyRequest[] {
     });
   }
   if (known) requests.push(...atCommits(headSha, baseSha));
-  // Only a pull request that will be reviewed asks the model API early: a comment may be a
-  // question, `help` or from someone without access, and a draft is skipped by default.
+  // A review command's author is looked up at once unless the event already settles it.
+  const association = command?.association ?? null;
+  if (command?.login && association !== 'OWNER' && !OUTSIDERS.has(association ?? '')) {
+    requests.push(get(`/collaborators/${encodeURIComponent(command.login)}/permission`));
+  }
+  // Only a review that will most likely run asks the model API early: a pull request that is
+  // not a draft, or `/review` from the owner, a member or a collaborator (a comment may be a
+  // question, `help`, or from someone who may not start a review).
   const event = env.GITHUB_EVENT_NAME ?? '';
-  const reviewing = (event === 'pull_request' || event === 'pull_request_target') && !p.pull_request?.draft;
+  const reviewing =
+    ((event === 'pull_request' || event === 'pull_request_target') && !p.pull_request?.draft) ||
+    (association !== null && INSIDERS.has(association));
   const model = reviewing ? modelListRequest(env) : null;
   if (model) requests.push(model);
   return requests;

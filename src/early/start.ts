@@ -1,10 +1,11 @@
 import { isOAuthToken } from '../llm/credentials.js';
+import { commentTrigger } from '../quick-skip.js';
 import { isForkPullRequest } from '../trigger/fork.js';
 import { VERSION } from '../version.js';
 import { EarlyResponses } from './early-responses.js';
 import { firstRequests } from './first-requests.js';
 
-type Env = Record<string, string | undefined>;
+type Env = NodeJS.ProcessEnv;
 
 /**
  * Sends the run's first reads at once, before the rest of the bundle loads; null when there is
@@ -17,6 +18,7 @@ export function startEarlyReads(env: Env, payload: unknown): EarlyResponses | nu
   const token = env['INPUT_ANTHROPIC-AUTH-TOKEN']?.trim();
   if (isOAuthToken(key) || isOAuthToken(token)) return null;
   if (isForkPullRequest(payload) && !key && !token) return null;
-  const requests = firstRequests(env, payload);
+  const trigger = commentTrigger(env, payload);
+  const requests = firstRequests(env, payload, trigger?.kind === 'review' ? trigger.requester : null);
   return requests.length > 0 ? new EarlyResponses(requests, `claude-pr-review/${VERSION}`) : null;
 }

@@ -1,3 +1,4 @@
+import { rememberReads } from '../context/remembered-reads.js';
 import type {
   Comparison,
   ForgeClient,
@@ -148,15 +149,18 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
   let diff: Promise<string> | null = null;
   return {
     kind: opts.kind,
-    snapshot: createGiteaSnapshot({
-      kind: opts.kind,
-      client: octokit,
-      owner: opts.owner,
-      repo: opts.repo,
-      token: opts.token,
-      apiUrl: opts.apiUrl,
-      log: say,
-    }),
+    // Remembered: the base files context wants are read early, while the config file is fetched.
+    snapshot: rememberReads(
+      createGiteaSnapshot({
+        kind: opts.kind,
+        client: octokit,
+        owner: opts.owner,
+        repo: opts.repo,
+        token: opts.token,
+        apiUrl: opts.apiUrl,
+        log: say,
+      }),
+    ),
 
     // The pull request and its diff are read once per run, however many steps ask.
     getPullRequest: () =>

@@ -1,3 +1,4 @@
+import { rememberReads } from '../context/remembered-reads.js';
 import type {
   Comparison,
   ForgeClient,
@@ -78,14 +79,17 @@ export function createGitHubForge(opts: GitHubForgeOptions): ForgeClient {
   let diff: Promise<string> | null = null;
   return {
     kind: 'github',
-    snapshot: createGitHubSnapshot({
-      octokit,
-      owner: opts.owner,
-      repo: opts.repo,
-      token: opts.token,
-      apiUrl: opts.apiUrl,
-      log,
-    }),
+    // Remembered: the base files context wants are read early, while the config file is fetched.
+    snapshot: rememberReads(
+      createGitHubSnapshot({
+        octokit,
+        owner: opts.owner,
+        repo: opts.repo,
+        token: opts.token,
+        apiUrl: opts.apiUrl,
+        log,
+      }),
+    ),
 
     // The pull request and its diff are read once per run, however many steps ask.
     getPullRequest: () =>

@@ -2,7 +2,7 @@ import type { ForgeClient } from '../ports.js';
 import type { Requester } from './trigger.js';
 
 /** Associations that can never carry write access: answered without asking the forge. */
-const OUTSIDERS = new Set(['NONE', 'FIRST_TIMER', 'FIRST_TIME_CONTRIBUTOR', 'MANNEQUIN']);
+export const OUTSIDERS: ReadonlySet<string> = new Set(['NONE', 'FIRST_TIMER', 'FIRST_TIME_CONTRIBUTOR', 'MANNEQUIN']);
 
 export type Gate = { allowed: true } | { allowed: false; reason: string };
 
