@@ -35,9 +35,8 @@ if (process.argv.length > 2 || !underRunner) {
   if (process.exitCode !== 1 && !skipQuickly(process.env, payload)) {
     // The first reads go out now: loading the rest of the bundle takes longer than a round trip.
     const early = startEarlyReads(process.env, payload);
-    // One turn of the event loop lets the first request onto the wire before compiling the rest
-    // of the bundle blocks the loop for a while.
-    if (early) await new Promise((resolve) => setImmediate(resolve));
+    // The first request goes onto the wire before compiling the rest of the bundle blocks the loop.
+    await early?.started;
     if (process.env.RUNNER_DEBUG === '1') withSourceMaps();
     await (await import('./main.js')).main(early);
   }

@@ -33,6 +33,12 @@ export type WrapFetch = (fallback: typeof fetch) => typeof fetch;
 type Answer = { res: IncomingMessage; body?: Buffer };
 type Entry = { request: EarlyRequest; answer: Promise<Answer | null>; abort: () => void };
 
+/**
+ * Longest wait for the first read to be written before the bundle goes on loading: a local
+ * connection is there in a millisecond or two; a remote one takes a round trip, and its
+ * handshake goes on between the chunks' compiles.
+ */
+const FIRST_WRITE_WAIT_MS = 10;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
@@ -45,21 +51,37 @@ const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
  */
 export class EarlyResponses {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Resolves once the first read is on the wire, or after a few milliseconds (a connection on
+   * a real network takes longer, and needs no waiting for): compiling the rest of the bundle
+   * blocks the event loop, so the caller waits for this before it starts.
+   */
+  readonly started: Promise<void>;
+  private firstSent: () => void = () => {};
 
   constructor(
     requests: EarlyRequest[],
     private readonly userAgent: string,
   ) {
-    this.add(requests);
+    this.started = new Promise((resolve) => {
+      this.firstSent = resolve;
+      setTimeout(resolve, FIRST_WRITE_WAIT_MS).unref();
+    });
+    this.add(requests, true);
   }
 
-  private add(requests: EarlyRequest[]): void {
+  private add(requests: EarlyRequest[], first = false): void {
     for (const [i, request] of requests.entries()) {
       const key = keyOf(request.method, request.url, request.headers.accept, request.body);
       if (this.entries.has(key)) continue;
       // Opening a request takes most of a millisecond: the first (the one everything waits on)
-      // goes now, the others a moment later, while the rest of the bundle is being read.
-      const entry = i === 0 ? send(request, this.userAgent) : soon(request, () => send(request, this.userAgent));
+      // goes now, the others once it is on the wire.
+      const entry =
+        first && i === 0
+          ? send(request, this.userAgent, 0, this.firstSent)
+          : first
+            ? after(this.started, request, () => send(request, this.userAgent))
+            : send(request, this.userAgent);
       const then = request.then;
       if (then) entry.answer = entry.answer.then((answer) => this.follow(answer, then));
       this.entries.set(key, entry);
@@ -154,7 +176,7 @@ function sameCredential(early: Record<string, string>, asked: Headers): boolean 
   return true;
 }
 
-function send(request: EarlyRequest, userAgent: string, hops = 0): Entry {
+function send(request: EarlyRequest, userAgent: string, hops = 0, sent?: () => void): Entry {
   let current: { destroy(): void } | null = null;
   const url = new URL(request.url);
   const open = url.protocol === 'https:' ? nodeHttps().request : nodeHttp().request;
@@ -181,6 +203,7 @@ function send(request: EarlyRequest, userAgent: string, hops = 0): Entry {
     });
     current = req;
     req.setTimeout(30_000, () => req.destroy());
+    if (sent) req.once('finish', sent).once('error', sent);
     req.on('error', () => resolve(null));
     req.end(request.body);
   });
@@ -194,16 +217,14 @@ function send(request: EarlyRequest, userAgent: string, hops = 0): Entry {
   };
 }
 
-/** An entry whose request is sent on the next turn of the event loop (or never, once aborted). */
-function soon(request: EarlyRequest, start: () => Entry): Entry {
+/** An entry whose request is sent once `ready` resolves (or never, once aborted). */
+function after(ready: Promise<void>, request: EarlyRequest, start: () => Entry): Entry {
   let started: Entry | null = null;
   let aborted = false;
-  const answer = new Promise<Answer | null>((resolve) => {
-    setImmediate(() => {
-      if (aborted) return resolve(null);
-      started = start();
-      resolve(started.answer);
-    });
+  const answer = ready.then(() => {
+    if (aborted) return null;
+    started = start();
+    return started.answer;
   });
   return {
     request,
