@@ -391,8 +391,8 @@ var anthropic = __webpack_require__(45815);
 var provider = __webpack_require__(23082);
 // EXTERNAL MODULE: ./src/plan/run-ledger.ts + 1 modules
 var run_ledger = __webpack_require__(72717);
-// EXTERNAL MODULE: ./src/run.ts + 41 modules
-var run = __webpack_require__(96576);
+// EXTERNAL MODULE: ./src/run.ts + 22 modules
+var run = __webpack_require__(31871);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: external "node:util"
