@@ -208,6 +208,13 @@ describe.each([
       expect(run.code).toBe(0);
       expectEvidence(prompts(anthropic));
       expect(gitea.violations).toEqual([]);
+      // The first reads went out while the bundle loaded, and each was answered once (src/early/).
+      const reads = new Map<string, number>();
+      for (const r of gitea.requests.filter((q) => q.method === 'GET' && !q.path.includes('/comments'))) {
+        const key = `${r.path}?${new URLSearchParams(r.query as Record<string, string>)}`;
+        reads.set(key, (reads.get(key) ?? 0) + 1);
+      }
+      expect([...reads].filter(([, times]) => times > 1)).toEqual([]);
     },
     30_000,
   );

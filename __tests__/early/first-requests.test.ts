@@ -92,9 +92,27 @@ describe('the first reads', () => {
     expect(bedrock.some((r) => r.url.includes('/v1/models'))).toBe(false);
   });
 
-  test('nothing is sent early on Gitea or Forgejo, behind a proxy, or without a pull request', () => {
-    expect(firstRequests({ ...ENV, GITEA_ACTIONS: 'true' }, PULL)).toEqual([]);
-    expect(firstRequests({ ...ENV, FORGEJO_ACTIONS: 'true' }, PULL)).toEqual([]);
+  test('Gitea and Forgejo are read as their adapter reads them', () => {
+    const env = { ...ENV, GITHUB_API_URL: 'https://git.example.com/api/v1' };
+    const repo = 'https://git.example.com/api/v1/repos/octo/repo';
+    const gitea = urls({ ...env, GITEA_ACTIONS: 'true' }, PULL);
+    expect(gitea).toEqual(
+      expect.arrayContaining([
+        `GET ${repo}/pulls/2`,
+        `GET ${repo}/pulls/2.diff`,
+        `GET ${repo}/issues/2/comments`,
+        'GET https://git.example.com/api/v1/user',
+        'GET https://git.example.com/api/v1/version',
+        `GET ${repo}/contents/.gitea/claude-review.yml?ref=${BASE}`,
+        `GET ${repo}/archive/${HEAD}.tar.gz`,
+      ]),
+    );
+    expect(gitea.some((u) => u.includes('/graphql') || u.includes('/tarball/'))).toBe(false);
+    // A Forgejo runner says what it is: the version is not asked.
+    expect(urls({ ...env, FORGEJO_ACTIONS: 'true' }, PULL)).not.toContain('GET https://git.example.com/api/v1/version');
+  });
+
+  test('nothing is sent early behind a proxy, or without a pull request', () => {
     expect(firstRequests({ ...ENV, https_proxy: 'http://proxy:3128' }, PULL)).toEqual([]);
     expect(firstRequests(ENV, { issue: { number: 3 } })).toEqual([]);
     expect(firstRequests({ ...ENV, 'INPUT_GITHUB-TOKEN': '' }, PULL)).toEqual([]);

@@ -1,20 +1,19 @@
 import { DEFAULT_CONFIG_FILES, WORKFLOW_INPUTS, FILE_SETTINGS } from '../config/inputs.js';
-import { checkCredentials } from '../llm/credentials.js';
+import { isForkPullRequest } from '../trigger/fork.js';
 import { OUTSIDERS } from '../trigger/permission.js';
 import type { Requester } from '../trigger/trigger.js';
 import type { EarlyRequest } from './early-responses.js';
+import { modelListRequest } from './model-list.js';
 
 /** The GraphQL query the GitHub adapter asks whom its token posts as (github-graphql.ts sends the same). */
 export const VIEWER_QUERY = `query { viewer { login databaseId } }`;
 const JSON_ACCEPT = 'application/vnd.github.v3+json';
 const DIFF_ACCEPT = 'application/vnd.github.v3.diff';
-/** The version header `@anthropic-ai/sdk` 1.12 sends (a test checks the SDK's own request is the one answered early). */
-const ANTHROPIC_VERSION = '2026-10-21';
-const DEFAULT_ANTHROPIC_URL = 'https://api.anthropic.com';
 
 type Env = Record<string, string | undefined>;
 type Payload = {
   number?: number;
+  is_pull?: boolean;
   pull_request?: { number?: number; draft?: boolean; head?: { sha?: string }; base?: { sha?: string } };
   issue?: { number?: number; pull_request?: unknown };
 };
@@ -23,28 +22,74 @@ type Payload = {
 const INSIDERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 const input = (env: Env, name: string) => env[`INPUT_${name.toUpperCase()}`]?.trim() ?? '';
+const segments = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
+/** Where each first read is, on one forge: paths below `/repos/{owner}/{repo}`, as its adapter asks them. */
+type Routes = {
+  pull: string;
+  diff: { path: string; accept: string };
+  comments: string;
+  contents: (path: string, ref: string) => string;
+  archive: (head: string) => string[];
+  /** Whom the token posts as, or, for Gitea/Forgejo runners that cannot tell which, also the server's version. */
+  identity: (api: string, auth: Record<string, string>) => EarlyRequest[];
+};
+
+const GITHUB: (n: number) => Routes = (n) => ({
+  pull: `/pulls/${n}`,
+  diff: { path: `/pulls/${n}`, accept: DIFF_ACCEPT },
+  comments: `/issues/${n}/comments?per_page=100`,
+  contents: (path, ref) => `/contents/${encodeURIComponent(path)}?ref=${ref}`,
+  archive: (head) => ['', `/tarball/${head}`],
+  identity: (api, auth) => [
+    {
+      method: 'POST',
+      url: `${api.replace(/\/api\/v3$/, '/api')}/graphql`,
+      headers: { accept: JSON_ACCEPT, 'content-type': 'application/json; charset=utf-8', ...auth },
+      body: JSON.stringify({ query: VIEWER_QUERY }),
+    },
+  ],
+});
+
+const GITEA: (n: number, version: boolean) => Routes = (n, version) => ({
+  pull: `/pulls/${n}`,
+  diff: { path: `/pulls/${n}.diff`, accept: JSON_ACCEPT },
+  comments: `/issues/${n}/comments`,
+  // Gitea's `/contents/*` takes the path with its slashes, each segment escaped (gitea-contents.ts).
+  contents: (path, ref) => `/contents/${segments(path)}?ref=${ref}`,
+  archive: (head) => [`/archive/${segments(head)}.tar.gz`],
+  identity: (api, auth) =>
+    ['/user', ...(version ? ['/version'] : [])].map((path) => ({
+      method: 'GET' as const,
+      url: `${api}${path}`,
+      headers: { accept: JSON_ACCEPT, ...auth },
+    })),
+});
 
 /**
- * The reads every review on GitHub starts with, as the adapters will ask them: the pull
- * request and its diff, the conversation, whom the token posts as, the model list, and the
- * config file and the guidelines at the base commit and the archive of the head (at once for
- * a pull request event, whose payload names both commits; for a comment, as soon as the pull
- * request has named them). Empty where the early reads
- * could go wrong: another forge, a proxy (these requests would not go through it), or an
- * event that names no pull request.
+ * The reads every review starts with, as the adapters will ask them: the pull request and its
+ * diff, the conversation, whom the token posts as, the model list, and the config file and
+ * the guidelines at the base commit and the archive of the head (at once for a pull request
+ * event, whose payload names both commits; for a comment, as soon as the pull request has
+ * named them). Empty where the early reads could go wrong: behind a proxy (these requests
+ * would not go through it), or for an event that names no pull request.
  */
 export function firstRequests(env: Env, payload: unknown, command: Requester | null = null): EarlyRequest[] {
-  if (env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true') return [];
   if (['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY'].some((n) => env[n] || env[n.toLowerCase()])) return [];
   const p = (payload ?? {}) as Payload;
-  const number = p.pull_request?.number ?? p.number ?? (p.issue?.pull_request ? p.issue.number : undefined);
-  const token = input(env, 'github-token') || env.GITHUB_TOKEN?.trim() || '';
+  const onPull = Boolean(p.issue?.pull_request || p.is_pull);
+  const number = p.pull_request?.number ?? p.number ?? (onPull ? p.issue?.number : undefined);
+  const token = input(env, 'github-token') || [env.GITHUB_TOKEN, env.GITEA_TOKEN, env.FORGEJO_TOKEN].find(Boolean);
   const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!Number.isInteger(number) || !token || !owner || !repo || extra !== undefined) return [];
+  const n = number as number;
+  const gitea = env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true';
+  // Forgejo runners from v7 say so; Gitea's runner and older Forgejo ones look alike (detect.ts).
+  const routes = gitea ? GITEA(n, env.FORGEJO_ACTIONS !== 'true') : GITHUB(n);
 
   const api = (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
   const base = `${api}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
-  const auth = { authorization: `token ${token}` };
+  const auth = { authorization: `token ${token.trim()}` };
   const get = (path: string, accept = JSON_ACCEPT, volatile = false): EarlyRequest => ({
     method: 'GET',
     url: `${base}${path}`,
@@ -59,27 +104,20 @@ export function firstRequests(env: Env, payload: unknown, command: Requester | n
   const configs = configFile === WORKFLOW_INPUTS['config-file'] ? DEFAULT_CONFIG_FILES : [configFile];
   const guidelines = FILE_SETTINGS['guidelines-files'].split(',').map((s) => s.trim());
   const archive = input(env, 'context-tokens') !== '0';
-  const atCommits = (head: string, base: string): EarlyRequest[] => [
-    ...[...configs, ...guidelines].map((path) => get(`/contents/${encodeURIComponent(path)}?ref=${base}`)),
-    ...(archive ? [get(''), get(`/tarball/${head}`)] : []),
+  const atCommits = (head: string, at: string): EarlyRequest[] => [
+    ...[...configs, ...guidelines].map((path) => get(routes.contents(path, at))),
+    ...(archive ? routes.archive(head).map((path) => get(path)) : []),
   ];
   // A comment's payload names no commit: they are read from the pull request as soon as it arrives.
   const pull: EarlyRequest = known
-    ? get(`/pulls/${number}`)
-    : { ...get(`/pulls/${number}`), then: (json) => fromPull(json, atCommits) };
+    ? get(routes.pull)
+    : { ...get(routes.pull), then: (json) => fromPull(json, atCommits) };
   const requests: EarlyRequest[] = [
     pull,
-    get(`/pulls/${number}`, DIFF_ACCEPT),
-    get(`/issues/${number}/comments?per_page=100`, JSON_ACCEPT, true),
+    get(routes.diff.path, routes.diff.accept),
+    get(routes.comments, JSON_ACCEPT, true),
   ];
-  if (!input(env, 'bot-login')) {
-    requests.push({
-      method: 'POST',
-      url: `${api.replace(/\/api\/v3$/, '/api')}/graphql`,
-      headers: { accept: JSON_ACCEPT, 'content-type': 'application/json; charset=utf-8', ...auth },
-      body: JSON.stringify({ query: VIEWER_QUERY }),
-    });
-  }
+  if (!input(env, 'bot-login')) requests.push(...routes.identity(api, auth));
   if (known) requests.push(...atCommits(headSha, baseSha));
   // A review command's author is looked up at once unless the event already settles it.
   const association = command?.association ?? null;
@@ -87,11 +125,14 @@ export function firstRequests(env: Env, payload: unknown, command: Requester | n
     requests.push(get(`/collaborators/${encodeURIComponent(command.login)}/permission`));
   }
   // Only a review that will most likely run asks the model API early: a pull request that is
-  // not a draft, or `/review` from the owner, a member or a collaborator (a comment may be a
-  // question, `help`, or from someone who may not start a review).
+  // neither a draft nor a fork's (whose token may not post), or `/review` from the owner, a
+  // member or a collaborator (a comment may be a question, `help`, or from someone who may
+  // not start a review).
   const event = env.GITHUB_EVENT_NAME ?? '';
   const reviewing =
-    ((event === 'pull_request' || event === 'pull_request_target') && !p.pull_request?.draft) ||
+    ((event === 'pull_request' || event === 'pull_request_target') &&
+      !p.pull_request?.draft &&
+      !isForkPullRequest(payload)) ||
     (association !== null && INSIDERS.has(association));
   const model = reviewing ? modelListRequest(env) : null;
   if (model) requests.push(model);
@@ -108,30 +149,4 @@ function fromPull(json: unknown, atCommits: (head: string, base: string) => Earl
 
 function isSha(value: unknown): value is string {
   return typeof value === 'string' && /^[0-9a-f]{40}$/.test(value);
-}
-
-/**
- * The first page of the Models API, as the Anthropic SDK asks for it, with the credential the
- * SDK will use; none for another provider, and none for a credential the action refuses.
- */
-function modelListRequest(env: Env): EarlyRequest | null {
-  const provider = input(env, 'provider') || 'anthropic';
-  if (provider !== 'anthropic') return null;
-  const checked = checkCredentials({
-    apiKey: input(env, 'anthropic-api-key'),
-    authToken: input(env, 'anthropic-auth-token'),
-    baseUrl: input(env, 'anthropic-base-url'),
-  });
-  if (!checked.ok) return null;
-  const { apiKey, authToken, baseUrl } = checked.credentials;
-  // The SDK sends either credential as a bearer token.
-  return {
-    method: 'GET',
-    url: `${(baseUrl ?? DEFAULT_ANTHROPIC_URL).replace(/\/+$/, '')}/v1/models`,
-    headers: {
-      accept: 'application/json',
-      'anthropic-version': ANTHROPIC_VERSION,
-      authorization: `Bearer ${apiKey ?? authToken}`,
-    },
-  };
 }

@@ -23,7 +23,7 @@ export async function connectForge(opts: {
   fork: boolean;
   /** The `bot-login` input, or null. */
   botLogin?: string | null;
-  /** Serves the reads sent while the bundle loaded (GitHub only; src/early/). */
+  /** Serves the reads sent while the bundle loaded (src/early/). */
   wrapFetch?: WrapFetch;
   log: (msg: string) => void;
 }): Promise<Connection> {
@@ -34,7 +34,7 @@ export async function connectForge(opts: {
   if (!owner || !repo) throw new Error(`GITHUB_REPOSITORY must be \`owner/repo\`; got "${opts.repository}"`);
   const detected = detectForge(opts.env);
   const apiUrl = opts.env.GITHUB_API_URL?.trim() || 'https://api.github.com';
-  const kind = await resolveForgeKind(detected, apiUrl, token, opts.log);
+  const kind = await resolveForgeKind(detected, apiUrl, token, opts.log, opts.wrapFetch);
   const common = {
     token,
     apiUrl,
@@ -53,6 +53,6 @@ export async function connectForge(opts: {
     });
     return { forge, readOnlyFork: false };
   }
-  const forge = createGiteaForge({ kind, ...common });
-  return { forge, readOnlyFork: opts.fork && (await isActionsToken(apiUrl, token, opts.log)) };
+  const forge = createGiteaForge({ kind, ...common, wrapFetch: opts.wrapFetch });
+  return { forge, readOnlyFork: opts.fork && (await isActionsToken(apiUrl, token, opts.log, opts.wrapFetch)) };
 }

@@ -1,6 +1,8 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
+import type { WrapFetch } from '../early/early-responses.js';
 import type { DetectedForge } from './detect.js';
+import { octokitWith } from './github-octokit.js';
 import { redact } from './forge-error.js';
 import type { GiteaKind } from './gitea.js';
 import { describe, type ApiResponse } from './gitea-wire.js';
@@ -14,10 +16,11 @@ export async function resolveGiteaKind(
   apiUrl: string,
   token: string,
   log: (msg: string) => void = () => {},
+  wrapFetch?: WrapFetch,
 ): Promise<GiteaKind> {
   const say = (msg: string) => log(redact(msg, [token]));
   try {
-    const octokit = createClient(token, apiUrl, 1, 1000, say);
+    const octokit = createClient(token, apiUrl, 1, 1000, say, wrapFetch);
     const { data } = (await octokit.request('GET /version' as string)) as ApiResponse<{ version?: unknown }>;
     const version = typeof data.version === 'string' ? data.version : '';
     return version.includes('+gitea-') ? 'forgejo' : 'gitea';
@@ -33,8 +36,9 @@ export async function resolveForgeKind(
   apiUrl: string,
   token: string,
   log?: (msg: string) => void,
+  wrapFetch?: WrapFetch,
 ): Promise<'github' | GiteaKind> {
-  return detected === 'forgejo-or-gitea' ? resolveGiteaKind(apiUrl, token, log) : detected;
+  return detected === 'forgejo-or-gitea' ? resolveGiteaKind(apiUrl, token, log, wrapFetch) : detected;
 }
 
 /**
@@ -47,17 +51,15 @@ export function createClient(
   retries: number,
   msPerSecond: number,
   say: (msg: string) => void,
+  wrapFetch?: WrapFetch,
 ) {
-  return getOctokit(
-    token,
-    {
-      baseUrl: apiUrl.replace(/\/+$/, ''),
-      log: { debug: () => {}, info: () => {}, warn: say, error: say },
-      // Only server errors and lost connections are worth another try; 4xx are answers.
-      retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 423] },
-    },
-    retry,
-  );
+  const options = {
+    baseUrl: apiUrl.replace(/\/+$/, ''),
+    log: { debug: () => {}, info: () => {}, warn: say, error: say },
+    // Only server errors and lost connections are worth another try; 4xx are answers.
+    retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 423] },
+  };
+  return octokitWith(wrapFetch, (extra) => getOctokit(token, { ...options, ...extra }, retry));
 }
 
 /** The client of `createClient`. */
@@ -71,10 +73,11 @@ export async function isActionsToken(
   apiUrl: string,
   token: string,
   log: (msg: string) => void = () => {},
+  wrapFetch?: WrapFetch,
 ): Promise<boolean> {
   const say = (msg: string) => log(redact(msg, [token]));
   try {
-    const octokit = createClient(token, apiUrl, 1, 1000, say);
+    const octokit = createClient(token, apiUrl, 1, 1000, say, wrapFetch);
     const { data } = (await octokit.request('GET /user' as string)) as ApiResponse<{ id?: unknown; login?: unknown }>;
     return data.id === -2 || data.login === 'gitea-actions' || data.login === 'forgejo-actions';
   } catch (error) {

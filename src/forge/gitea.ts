@@ -1,3 +1,4 @@
+import type { WrapFetch } from '../early/early-responses.js';
 import { rememberReads } from '../context/remembered-reads.js';
 import type {
   Comparison,
@@ -58,6 +59,8 @@ export type GiteaForgeOptions = {
   retry?: GiteaRetryOptions;
   /** The `bot-login` input: the login this token posts as, when it cannot be asked. */
   botLogin?: string;
+  /** Serves the reads that were sent before this client existed (src/early/). */
+  wrapFetch?: WrapFetch;
 };
 
 // Gitea cuts `limit` to MAX_RESPONSE_ITEMS, 50 by default.
@@ -75,7 +78,7 @@ export function createGiteaForge(opts: GiteaForgeOptions): ForgeClient {
   const say = (msg: string) => log(redact(msg, [opts.token]));
   const retries = opts.retry?.retries ?? 2;
   const msPerSecond = opts.retry?.msPerSecond ?? 1000;
-  const octokit = createClient(opts.token, opts.apiUrl, retries, msPerSecond, say);
+  const octokit = createClient(opts.token, opts.apiUrl, retries, msPerSecond, say, opts.wrapFetch);
   const name = forgeName(opts.kind);
   const repo = { owner: opts.owner, repo: opts.repo };
   const pr = { ...repo, index: opts.pullNumber };

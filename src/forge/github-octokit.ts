@@ -60,14 +60,24 @@ export function createOctokit(
     retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 406, 410, 422, 429, 451] },
     throttle,
   };
-  const octokit = getOctokit(opts.token, options, retry, throttling);
-  if (!opts.wrapFetch) return octokit;
-  // The runner's proxy-aware fetch that `@actions/github` set up stays behind the wrapper.
+  return octokitWith(opts.wrapFetch, (extra) => getOctokit(opts.token, { ...options, ...extra }, retry, throttling));
+}
+
+/**
+ * An Octokit from `make`, with `wrapFetch` (the early answers) in front of the proxy-aware
+ * fetch that `@actions/github` sets up; `make` is called again with the wrapped fetch.
+ */
+export function octokitWith<T extends { request: { endpoint: { DEFAULTS: { request?: unknown } } } }>(
+  wrapFetch: WrapFetch | undefined,
+  make: (extra: { request?: { agent?: unknown; fetch: typeof globalThis.fetch } }) => T,
+): T {
+  const octokit = make({});
+  if (!wrapFetch) return octokit;
   const { agent, fetch } = octokit.request.endpoint.DEFAULTS.request as {
     agent?: unknown;
     fetch: typeof globalThis.fetch;
   };
-  return getOctokit(opts.token, { ...options, request: { agent, fetch: opts.wrapFetch(fetch) } }, retry, throttling);
+  return make({ request: { agent, fetch: wrapFetch(fetch) } });
 }
 
 /** The Octokit of `createOctokit`. */
