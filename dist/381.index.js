@@ -470,6 +470,71 @@ var forge_error = __webpack_require__(79091);
 var github = __webpack_require__(11758);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var dist_bundle = __webpack_require__(49735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(86856);
+;// CONCATENATED MODULE: ./src/forge/github-octokit.ts
+
+
+
+
+/**
+ * The Octokit every GitHub adapter uses (bounded retries, rate limits obeyed); exported so the
+ * snapshot reader (github-snapshot.ts) can share the same settings. Note that GraphQL counts
+ * as a write for the throttling plugin: keep `spaceWrites: false` for batched blob reads.
+ */
+function createOctokit(opts, log) {
+    const retries = opts.retry?.retries ?? 2;
+    const msPerSecond = opts.retry?.msPerSecond ?? 1000;
+    const maxWait = opts.retry?.maxRetryAfterSeconds ?? 60;
+    const say = (msg) => log((0,forge_error/* redact */.E$)(msg, [opts.token]));
+    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
+        const what = `${options.method} ${options.url}`;
+        if (retryCount >= retries || retryAfter > maxWait) {
+            say(`GitHub ${kind} rate limit on ${what}: not waiting ${retryAfter}s (retry ${retryCount + 1}).`);
+            return false;
+        }
+        say(`GitHub ${kind} rate limit on ${what}: retrying in ${retryAfter}s (${retryCount + 1}/${retries}).`);
+        return true;
+    };
+    const throttle = {
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        retryAfterBaseValue: msPerSecond,
+        fallbackSecondaryRateRetryAfter: opts.retry?.minRetryAfterSeconds ?? 60,
+        ...(opts.retry?.spaceWrites === false ? { write: UNSPACED, notifications: UNSPACED } : {}),
+    };
+    const options = {
+        baseUrl: opts.apiUrl.replace(/\/+$/, ''),
+        log: { debug: () => { }, info: () => { }, warn: say, error: say },
+        // 406 (diff too large) and 422 (bad review) are answers, not glitches: never retried.
+        // Rate limits (403/429) are left to the throttling plugin, which obeys retry-after.
+        retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 406, 410, 422, 429, 451] },
+        throttle,
+    };
+    return octokitWith(opts.wrapFetch, (extra) => (0,github/* getOctokit */.Q)(opts.token, { ...options, ...extra }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A));
+}
+/**
+ * An Octokit from `make`, with `wrapFetch` (the early answers) in front of the proxy-aware
+ * fetch that `@actions/github` sets up; `make` is called again with the wrapped fetch.
+ */
+function octokitWith(wrapFetch, make) {
+    const octokit = make({});
+    if (!wrapFetch)
+        return octokit;
+    const { agent, fetch } = octokit.request.endpoint.DEFAULTS.request;
+    return make({ request: { agent, fetch: wrapFetch(fetch) } });
+}
+/**
+ * A stand-in for the throttling plugin's Bottleneck group that runs jobs at once. The
+ * plugin only calls `group.key(id).schedule(options, fn, ...args)`; Bottleneck itself is
+ * not a dependency of ours, so we don't construct one.
+ */
+const UNSPACED = {
+    key: () => ({
+        schedule: (_options, fn, ...args) => Promise.resolve(fn(...args)),
+    }),
+};
+
 ;// CONCATENATED MODULE: ./src/forge/gitea-wire.ts
 // Gitea's AccessMode names; the repository owner's `owner` counts as admin.
 const PERMISSIONS = {
@@ -505,15 +570,16 @@ function describe(error) {
 
 
 
+
 /**
  * Tells Forgejo from Gitea (both set `GITEA_ACTIONS`): Forgejo's `/version` answers
  * `X.Y.Z+gitea-A.B.C`. When the version cannot be read the answer is 'gitea': the two
  * behave the same for everything this adapter does, so only messages would differ.
  */
-async function resolveGiteaKind(apiUrl, token, log = () => { }) {
+async function resolveGiteaKind(apiUrl, token, log = () => { }, wrapFetch) {
     const say = (msg) => log((0,forge_error/* redact */.E$)(msg, [token]));
     try {
-        const octokit = createClient(token, apiUrl, 1, 1000, say);
+        const octokit = createClient(token, apiUrl, 1, 1000, say, wrapFetch);
         const { data } = (await octokit.request('GET /version'));
         const version = typeof data.version === 'string' ? data.version : '';
         return version.includes('+gitea-') ? 'forgejo' : 'gitea';
@@ -524,29 +590,30 @@ async function resolveGiteaKind(apiUrl, token, log = () => { }) {
     }
 }
 /** The forge for `detectForge`'s answer, asking the server only when the environment cannot tell. */
-async function resolveForgeKind(detected, apiUrl, token, log) {
-    return detected === 'forgejo-or-gitea' ? resolveGiteaKind(apiUrl, token, log) : detected;
+async function resolveForgeKind(detected, apiUrl, token, log, wrapFetch) {
+    return detected === 'forgejo-or-gitea' ? resolveGiteaKind(apiUrl, token, log, wrapFetch) : detected;
 }
 /**
  * The HTTP client of every Gitea adapter: Octokit's request with retries of 5xx only; exported
  * so the snapshot reader (gitea-snapshot.ts) sends requests the same way.
  */
-function createClient(token, apiUrl, retries, msPerSecond, say) {
-    return (0,github/* getOctokit */.Q)(token, {
+function createClient(token, apiUrl, retries, msPerSecond, say, wrapFetch) {
+    const options = {
         baseUrl: apiUrl.replace(/\/+$/, ''),
         log: { debug: () => { }, info: () => { }, warn: say, error: say },
         // Only server errors and lost connections are worth another try; 4xx are answers.
         retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 423] },
-    }, dist_bundle/* retry */.L);
+    };
+    return octokitWith(wrapFetch, (extra) => (0,github/* getOctokit */.Q)(token, { ...options, ...extra }, dist_bundle/* retry */.L));
 }
 /**
  * Whether `token` is the runner's automatic token (user `gitea-actions` / `forgejo-actions`,
  * id -2). On a pull request from a fork that token is read-only, whatever the workflow asks.
  */
-async function isActionsToken(apiUrl, token, log = () => { }) {
+async function isActionsToken(apiUrl, token, log = () => { }, wrapFetch) {
     const say = (msg) => log((0,forge_error/* redact */.E$)(msg, [token]));
     try {
-        const octokit = createClient(token, apiUrl, 1, 1000, say);
+        const octokit = createClient(token, apiUrl, 1, 1000, say, wrapFetch);
         const { data } = (await octokit.request('GET /user'));
         return data.id === -2 || data.login === 'gitea-actions' || data.login === 'forgejo-actions';
     }
@@ -1033,7 +1100,7 @@ function createGiteaForge(opts) {
     const say = (msg) => log((0,forge_error/* redact */.E$)(msg, [opts.token]));
     const retries = opts.retry?.retries ?? 2;
     const msPerSecond = opts.retry?.msPerSecond ?? 1000;
-    const octokit = createClient(opts.token, opts.apiUrl, retries, msPerSecond, say);
+    const octokit = createClient(opts.token, opts.apiUrl, retries, msPerSecond, say, opts.wrapFetch);
     const name = forgeName(opts.kind);
     const repo = { owner: opts.owner, repo: opts.repo };
     const pr = { ...repo, index: opts.pullNumber };
@@ -1503,8 +1570,8 @@ function github_errors_hintFor(operation, status, detail, opts) {
     }
 }
 
-// EXTERNAL MODULE: ./src/early/first-requests.ts
-var first_requests = __webpack_require__(65880);
+// EXTERNAL MODULE: ./src/early/first-requests.ts + 1 modules
+var first_requests = __webpack_require__(23816);
 ;// CONCATENATED MODULE: ./src/forge/github-graphql.ts
 
 
@@ -1616,65 +1683,6 @@ function createGitHubGraphql({ octokit, opts, log }) {
         }
     }
 }
-
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(86856);
-;// CONCATENATED MODULE: ./src/forge/github-octokit.ts
-
-
-
-
-/**
- * The Octokit every GitHub adapter uses (bounded retries, rate limits obeyed); exported so the
- * snapshot reader (github-snapshot.ts) can share the same settings. Note that GraphQL counts
- * as a write for the throttling plugin: keep `spaceWrites: false` for batched blob reads.
- */
-function createOctokit(opts, log) {
-    const retries = opts.retry?.retries ?? 2;
-    const msPerSecond = opts.retry?.msPerSecond ?? 1000;
-    const maxWait = opts.retry?.maxRetryAfterSeconds ?? 60;
-    const say = (msg) => log((0,forge_error/* redact */.E$)(msg, [opts.token]));
-    const onLimit = (kind) => (retryAfter, options, _octokit, retryCount) => {
-        const what = `${options.method} ${options.url}`;
-        if (retryCount >= retries || retryAfter > maxWait) {
-            say(`GitHub ${kind} rate limit on ${what}: not waiting ${retryAfter}s (retry ${retryCount + 1}).`);
-            return false;
-        }
-        say(`GitHub ${kind} rate limit on ${what}: retrying in ${retryAfter}s (${retryCount + 1}/${retries}).`);
-        return true;
-    };
-    const throttle = {
-        onRateLimit: onLimit('primary'),
-        onSecondaryRateLimit: onLimit('secondary'),
-        retryAfterBaseValue: msPerSecond,
-        fallbackSecondaryRateRetryAfter: opts.retry?.minRetryAfterSeconds ?? 60,
-        ...(opts.retry?.spaceWrites === false ? { write: UNSPACED, notifications: UNSPACED } : {}),
-    };
-    const options = {
-        baseUrl: opts.apiUrl.replace(/\/+$/, ''),
-        log: { debug: () => { }, info: () => { }, warn: say, error: say },
-        // 406 (diff too large) and 422 (bad review) are answers, not glitches: never retried.
-        // Rate limits (403/429) are left to the throttling plugin, which obeys retry-after.
-        retry: { retries, retryAfterBaseValue: msPerSecond, doNotRetry: [400, 401, 403, 404, 406, 410, 422, 429, 451] },
-        throttle,
-    };
-    const octokit = (0,github/* getOctokit */.Q)(opts.token, options, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-    if (!opts.wrapFetch)
-        return octokit;
-    // The runner's proxy-aware fetch that `@actions/github` set up stays behind the wrapper.
-    const { agent, fetch } = octokit.request.endpoint.DEFAULTS.request;
-    return (0,github/* getOctokit */.Q)(opts.token, { ...options, request: { agent, fetch: opts.wrapFetch(fetch) } }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
-}
-/**
- * A stand-in for the throttling plugin's Bottleneck group that runs jobs at once. The
- * plugin only calls `group.key(id).schedule(options, fn, ...args)`; Bottleneck itself is
- * not a dependency of ours, so we don't construct one.
- */
-const UNSPACED = {
-    key: () => ({
-        schedule: (_options, fn, ...args) => Promise.resolve(fn(...args)),
-    }),
-};
 
 ;// CONCATENATED MODULE: ./src/forge/github-snapshot.ts
 
@@ -2201,7 +2209,7 @@ async function connectForge(opts) {
         throw new Error(`GITHUB_REPOSITORY must be \`owner/repo\`; got "${opts.repository}"`);
     const detected = detectForge(opts.env);
     const apiUrl = opts.env.GITHUB_API_URL?.trim() || 'https://api.github.com';
-    const kind = await resolveForgeKind(detected, apiUrl, token, opts.log);
+    const kind = await resolveForgeKind(detected, apiUrl, token, opts.log, opts.wrapFetch);
     const common = {
         token,
         apiUrl,
@@ -2220,8 +2228,8 @@ async function connectForge(opts) {
         });
         return { forge, readOnlyFork: false };
     }
-    const forge = createGiteaForge({ kind, ...common });
-    return { forge, readOnlyFork: opts.fork && (await isActionsToken(apiUrl, token, opts.log)) };
+    const forge = createGiteaForge({ kind, ...common, wrapFetch: opts.wrapFetch });
+    return { forge, readOnlyFork: opts.fork && (await isActionsToken(apiUrl, token, opts.log, opts.wrapFetch)) };
 }
 
 // EXTERNAL MODULE: ./src/diff/filter.ts + 1 modules

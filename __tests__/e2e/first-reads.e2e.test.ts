@@ -62,16 +62,22 @@ function tally(github: FakeGitHub): Map<string, number> {
   return counts;
 }
 
+/** The bundle on a `pull_request` opened event against `w`. */
+function opened(w: { anthropic: FakeAnthropic; github: FakeGitHub }, env: Record<string, string> = {}) {
+  return runAction({
+    eventName: 'pull_request',
+    payload: githubPayload('pull_request', 'opened'),
+    inputs: inputs(w.anthropic),
+    apiUrl: w.github.url,
+    repository: 'Codertocat/Hello-World',
+    env,
+  });
+}
+
 describe('the first reads (GitHub)', () => {
   test('a review reads the pull request, its diff, config, guidelines, archive, base files and models once each', async () => {
     const { anthropic, github } = await world();
-    const run = await runAction({
-      eventName: 'pull_request',
-      payload: githubPayload('pull_request', 'opened'),
-      inputs: inputs(anthropic),
-      apiUrl: github.url,
-      repository: 'Codertocat/Hello-World',
-    });
+    const run = await opened({ anthropic, github });
     expect(run.code).toBe(0);
     expect(github.state.reviews.length + github.state.issueComments.length).toBeGreaterThan(0);
     const twice = [...tally(github)].filter(([key, n]) => n > 1 && !key.includes('/comments'));
@@ -118,14 +124,7 @@ describe('the first reads (GitHub)', () => {
   test('the early reads are exactly the reads the clients make: a run without them (behind a proxy) asks the same', async () => {
     const reads = async (env: Record<string, string>) => {
       const { anthropic, github } = await world();
-      const run = await runAction({
-        eventName: 'pull_request',
-        payload: githubPayload('pull_request', 'opened'),
-        inputs: inputs(anthropic),
-        apiUrl: github.url,
-        repository: 'Codertocat/Hello-World',
-        env,
-      });
+      const run = await opened({ anthropic, github }, env);
       expect(run.code).toBe(0);
       const models = anthropic.requestsTo('models').length;
       return { forge: [...tally(github)].filter(([key]) => !key.includes('/comments')).sort(), models };
