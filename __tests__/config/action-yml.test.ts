@@ -64,7 +64,7 @@ describe('action.yml is the public contract', () => {
   test('declares the outputs of DESIGN.md and the status, and runs the committed bundle on node24', () => {
     expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUTS].sort());
     for (const reason of SKIP_REASONS) expect(action.outputs['skip-reason']!.description).toContain(`\`${reason}\``);
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/launch/index.cjs' });
   });
 
   test('no setting only the config file takes, and no retired name, is declared', () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic-server.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js';
 import { editedFile } from '../support/diffs.js';
-import { runAction } from './harness.js';
+import { DIST, runAction } from './harness.js';
 import { githubPayload } from './payloads.js';
 
 /**
@@ -63,7 +63,7 @@ function tally(github: FakeGitHub): Map<string, number> {
 }
 
 /** The bundle on a `pull_request` opened event against `w`. */
-function opened(w: { anthropic: FakeAnthropic; github: FakeGitHub }, env: Record<string, string> = {}) {
+function opened(w: { anthropic: FakeAnthropic; github: FakeGitHub }, env: Record<string, string> = {}, entry?: string) {
   return runAction({
     eventName: 'pull_request',
     payload: githubPayload('pull_request', 'opened'),
@@ -71,6 +71,7 @@ function opened(w: { anthropic: FakeAnthropic; github: FakeGitHub }, env: Record
     apiUrl: w.github.url,
     repository: 'Codertocat/Hello-World',
     env,
+    ...(entry ? { entry } : {}),
   });
 }
 
@@ -119,6 +120,15 @@ describe('the first reads (GitHub)', () => {
     expect(twice).toEqual([]);
     expect(github.requests.filter((r) => r.path.includes('/contents/') && r.query.ref !== BASE)).toEqual([]);
     expect(anthropic.requestsTo('models')).toHaveLength(1);
+  });
+
+  test('a runner that starts dist/index.js itself (not the CommonJS entry) reviews the same, reading each thing once', async () => {
+    const { anthropic, github } = await world();
+    const run = await opened({ anthropic, github }, {}, DIST);
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('reviewed');
+    expect([...tally(github)].filter(([key, n]) => n > 1 && !key.includes('/comments'))).toEqual([]);
+    expect(anthropic.requestsTo('messages').length).toBeGreaterThan(0);
   });
 
   test('the early reads are exactly the reads the clients make: a run without them (behind a proxy) asks the same', async () => {

@@ -6,6 +6,8 @@ import { join, resolve, dirname } from 'node:path';
 
 /** The bundle under test; `CPR_DIST` points a run at another build (e.g. one bundled to a temp dir). */
 export const DIST = process.env.CPR_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
+/** The action's entry beside it (action.yml `runs.main`), which a runner starts. */
+export const ACTION_ENTRY = join(dirname(DIST), 'launch', 'index.cjs');
 
 export type ActionRun = {
   code: number | null;
@@ -45,10 +47,12 @@ type ActionOptions = {
   adjustEnv?: (env: Record<string, string>) => void;
   /** Raw text for the event file instead of `payload` as JSON (e.g. a malformed file). */
   eventText?: string;
+  /** The file node starts (default: the action's entry, ACTION_ENTRY). */
+  entry?: string;
 };
 
 /**
- * Runs the bundled action as a runner would: a child `node dist/index.js` with `INPUT_*`,
+ * Runs the bundled action as a runner would: a child `node dist/launch/index.cjs` with `INPUT_*`,
  * `GITHUB_*` and file-command variables, and nothing inherited that could reach a real service.
  */
 export async function runAction(opts: ActionOptions): Promise<ActionRun> {
@@ -80,7 +84,7 @@ export function startAction(opts: ActionOptions): { child: ChildProcess; done: P
   };
   for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   opts.adjustEnv?.(env);
-  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [opts.entry ?? ACTION_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
