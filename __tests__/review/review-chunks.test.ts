@@ -2,6 +2,7 @@
  * How reviewInChunks spends its calls: a small PR in one call with no count, a large one in a
  * single wave of at most `max-concurrency` parts started together, sized to the budget.
  */
+import { pullRequest } from '../support/memory-forge.js';
 import { describe, expect, test } from '@jest/globals';
 import { readConfig } from '../../src/config/config.js';
 import type { InputName } from '../../src/config/inputs.js';
@@ -19,17 +20,7 @@ const MODEL = {
   maxInputTokens: 1_000_000,
   maxOutputTokens: 128_000,
 };
-const PR = {
-  number: 7,
-  title: 'Add modules',
-  body: 'Adds generated modules.',
-  author: 'octocat',
-  draft: false,
-  headSha: 'a'.repeat(40),
-  baseSha: 'b'.repeat(40),
-  baseRef: 'main',
-  htmlUrl: 'https://example.test/o/r/pull/7',
-};
+const PR = pullRequest({ title: 'Add modules', body: 'Adds generated modules.' });
 
 /** `n` added files of `lines` lines each. */
 const modules = (n: number, lines = 67) =>

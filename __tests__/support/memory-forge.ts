@@ -35,6 +35,22 @@ export type MemoryForge = ForgeClient & {
   self: Identity | null;
 };
 
+/** The pull request of the in-memory forge: #7 of `a…`/`b…`, with `pr` over it. */
+export function pullRequest(pr: Partial<PullRequest> = {}): PullRequest {
+  return {
+    number: 7,
+    title: 'Add a feature',
+    body: 'Adds it.',
+    author: 'octocat',
+    draft: false,
+    headSha: 'a'.repeat(40),
+    baseSha: 'b'.repeat(40),
+    baseRef: 'main',
+    htmlUrl: 'https://example.test/o/r/pull/7',
+    ...pr,
+  };
+}
+
 /** The identity the memory forge posts as (what `createComment` and `createReview` are authored by). */
 export const BOT = { id: 1, login: 'bot' };
 
@@ -81,18 +97,7 @@ export function memoryForge(diff: string, pr: Partial<PullRequest> = {}, kind: F
     files: {},
     fileReads: [],
     self: { ...BOT, source: 'memory' },
-    pr: {
-      number: 7,
-      title: 'Add a feature',
-      body: 'Adds it.',
-      author: 'octocat',
-      draft: false,
-      headSha: 'a'.repeat(40),
-      baseSha: 'b'.repeat(40),
-      baseRef: 'main',
-      htmlUrl: 'https://example.test/o/r/pull/7',
-      ...pr,
-    },
+    pr: pullRequest(pr),
     async getPullRequest() {
       return forge.pr;
     },
