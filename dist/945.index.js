@@ -7265,6 +7265,14 @@ async function prepare(deps, view, planning) {
         throw planned.error;
     }
     const plan = planned.plan;
+    // Taken by the forge, not yet read back (or the read-back failed): the reservation stands as written.
+    const asWritten = (comment) => ({
+        target: comment,
+        reserved: true,
+        standDown: null,
+        guidelines,
+        context,
+    });
     const confirmed = reserving.then((attempt) => {
         // A token that cannot write (a fork's) cannot record anything either: the review still runs.
         const reserved = attempt?.ok ? attempt.value : null;
@@ -7272,9 +7280,7 @@ async function prepare(deps, view, planning) {
             return prepare_final({ ...none, standDown: reserved.busy });
         const target = reserved?.ok ? reserved.comment : view.previous;
         return prepare_final({ target, reserved: reserved?.ok ?? false, standDown: null, guidelines, context });
-    }, 
-    // The forge took the write but reading it back failed: the reservation stands as written.
-    async () => prepare_final({ target: await written, reserved: true, standDown: null, guidelines, context }));
+    }, async () => prepare_final(asWritten(await written)));
     const { ledger } = plan;
     if (recording && ledger) {
         deps.onCancel?.(async () => {
@@ -7289,7 +7295,7 @@ async function prepare(deps, view, planning) {
     if (early)
         return early;
     // Written, not yet read back: the first model call goes out now.
-    return { target: await written, reserved: true, standDown: null, guidelines, context, confirmed };
+    return { ...asWritten(await written), confirmed };
 }
 /** A preparation that is already as it will stay. */
 function prepare_final(prep) {

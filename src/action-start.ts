@@ -2,7 +2,7 @@ import { statusOutputs } from './action-outputs.js';
 import type { EarlyResponses } from './early/early-responses.js';
 import { startEarlyReads } from './early/start.js';
 import { readEventPayload } from './event-file.js';
-import { appendOutputs, skipQuickly } from './quick-skip.js';
+import { appendOutputs, commentTrigger, skipQuickly } from './quick-skip.js';
 
 /** How the action's CommonJS entry (launch.ts) hands its early reads to the bundle's main chunk. */
 export const HANDOFF = Symbol.for('claude-pr-review.early-reads');
@@ -24,9 +24,10 @@ export async function startAction(rest: (early: EarlyResponses | null) => Promis
     appendOutputs(process.env.GITHUB_OUTPUT, statusOutputs('failed'));
     return;
   }
-  if (skipQuickly(process.env, payload)) return;
+  const trigger = commentTrigger(process.env, payload);
+  if (skipQuickly(process.env, trigger)) return;
   // The first reads go out now: loading the rest of the bundle takes longer than a round trip.
-  const early = startEarlyReads(process.env, payload);
+  const early = startEarlyReads(process.env, payload, trigger);
   // The first request goes onto the wire before compiling the rest of the bundle blocks the loop.
   await early?.started;
   // Stack traces name the source files through the shipped source maps; reading every chunk's

@@ -1,5 +1,6 @@
 import { appendFileSync, writeSync } from 'node:fs';
 import { statusOutputs } from './action-outputs.js';
+import { inputOf } from './early/runner-env.js';
 import { readTrigger, type Trigger } from './trigger/trigger.js';
 
 /** Trigger phrases the quick path understands; anything else goes through the full config check. */
@@ -27,7 +28,7 @@ export function appendOutputs(file: string | undefined, outputs: Record<string, 
 export function commentTrigger(env: NodeJS.ProcessEnv, payload: unknown): Trigger | null {
   const event = env.GITHUB_EVENT_NAME ?? '';
   if (event !== 'issue_comment' && event !== 'pull_request_review_comment') return null;
-  const phrase = (env['INPUT_TRIGGER-PHRASE'] ?? '').trim() || '/review';
+  const phrase = inputOf(env, 'trigger-phrase') || '/review';
   if (!PLAIN_PHRASE.test(phrase)) return null;
   return readTrigger(event, payload, { reviewDrafts: true, triggerPhrases: [phrase, '@claude-review'] });
 }
@@ -36,10 +37,9 @@ export function commentTrigger(env: NodeJS.ProcessEnv, payload: unknown): Trigge
  * Most runs of a workflow with an `issue_comment` trigger are comments that say nothing to the
  * action ("thanks!", comments on issues). They are recognised here, before the SDK, the YAML
  * parser and the forge client are even loaded, and end with the same notice the full path
- * gives. Returns true when the run was skipped.
+ * gives (`trigger` is `commentTrigger`'s). Returns true when the run was skipped.
  */
-export function skipQuickly(env: NodeJS.ProcessEnv, payload: unknown): boolean {
-  const trigger = commentTrigger(env, payload);
+export function skipQuickly(env: NodeJS.ProcessEnv, trigger: Trigger | null): boolean {
   if (trigger?.kind !== 'ignore') return false;
   appendOutputs(env.GITHUB_OUTPUT, statusOutputs('skipped', 'not-triggered'));
   // Straight to the descriptor: creating `process.stdout` costs more than the rest of this path.

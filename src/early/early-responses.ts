@@ -48,21 +48,18 @@ export class EarlyResponses {
       this.firstSent = resolve;
       setTimeout(resolve, FIRST_WRITE_WAIT_MS).unref();
     });
-    this.add(requests, true);
+    // Opening a request takes most of a millisecond: the first (the one everything waits on)
+    // goes now, the others once it is on the wire.
+    const [first, ...rest] = requests;
+    if (first) this.add([first], (r) => send(r, userAgent, 0, this.firstSent));
+    this.add(rest, (r) => after(this.started, r, () => send(r, userAgent)));
   }
 
-  private add(requests: EarlyRequest[], first = false): void {
-    for (const [i, request] of requests.entries()) {
+  private add(requests: EarlyRequest[], open = (r: EarlyRequest) => send(r, this.userAgent)): void {
+    for (const request of requests) {
       const key = keyOf(request.method, request.url, request.headers.accept, request.body);
       if (this.entries.has(key)) continue;
-      // Opening a request takes most of a millisecond: the first (the one everything waits on)
-      // goes now, the others once it is on the wire.
-      const entry =
-        first && i === 0
-          ? send(request, this.userAgent, 0, this.firstSent)
-          : first
-            ? after(this.started, request, () => send(request, this.userAgent))
-            : send(request, this.userAgent);
+      const entry = open(request);
       const then = request.then;
       if (then) entry.answer = entry.answer.then((answer) => this.follow(answer, then));
       this.entries.set(key, entry);

@@ -1,9 +1,11 @@
 import { DEFAULT_CONFIG_FILES, WORKFLOW_INPUTS, FILE_SETTINGS } from '../config/inputs.js';
+import { detectForge, forgeToken } from '../forge/detect.js';
 import { isForkPullRequest } from '../trigger/fork.js';
 import { OUTSIDERS } from '../trigger/permission.js';
 import type { Requester } from '../trigger/trigger.js';
 import type { EarlyRequest } from './early-responses.js';
 import { modelListRequest } from './model-list.js';
+import { inputOf } from './runner-env.js';
 
 /** The GraphQL query the GitHub adapter asks whom its token posts as (github-graphql.ts sends the same). */
 export const VIEWER_QUERY = `query { viewer { login databaseId } }`;
@@ -21,7 +23,6 @@ type Payload = {
 /** Associations whose `/review` almost always passes the write-access gate. */
 const INSIDERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
-const input = (env: Env, name: string) => env[`INPUT_${name.toUpperCase()}`]?.trim() ?? '';
 const segments = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
 /** Where each first read is, on one forge: paths below `/repos/{owner}/{repo}`, as its adapter asks them. */
@@ -79,17 +80,17 @@ export function firstRequests(env: Env, payload: unknown, command: Requester | n
   const p = (payload ?? {}) as Payload;
   const onPull = Boolean(p.issue?.pull_request || p.is_pull);
   const number = p.pull_request?.number ?? p.number ?? (onPull ? p.issue?.number : undefined);
-  const token = input(env, 'github-token') || [env.GITHUB_TOKEN, env.GITEA_TOKEN, env.FORGEJO_TOKEN].find(Boolean);
+  const token = forgeToken(inputOf(env, 'github-token'), env);
   const [owner, repo, extra] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!Number.isInteger(number) || !token || !owner || !repo || extra !== undefined) return [];
   const n = number as number;
-  const gitea = env.GITEA_ACTIONS === 'true' || env.FORGEJO_ACTIONS === 'true';
-  // Forgejo runners from v7 say so; Gitea's runner and older Forgejo ones look alike (detect.ts).
-  const routes = gitea ? GITEA(n, env.FORGEJO_ACTIONS !== 'true') : GITHUB(n);
+  // A runner that cannot tell Gitea from an old Forgejo has the server's version asked too.
+  const forge = detectForge(env);
+  const routes = forge === 'github' ? GITHUB(n) : GITEA(n, forge === 'forgejo-or-gitea');
 
   const api = (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
   const base = `${api}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
-  const auth = { authorization: `token ${token.trim()}` };
+  const auth = { authorization: `token ${token}` };
   const get = (path: string, accept = JSON_ACCEPT, volatile = false): EarlyRequest => ({
     method: 'GET',
     url: `${base}${path}`,
@@ -100,10 +101,10 @@ export function firstRequests(env: Env, payload: unknown, command: Requester | n
   const baseSha = p.pull_request?.base?.sha;
   const known = isSha(headSha) && isSha(baseSha);
   // The config file and the guidelines at the base commit, and the archive of the head.
-  const configFile = input(env, 'config-file') || WORKFLOW_INPUTS['config-file'];
+  const configFile = inputOf(env, 'config-file') || WORKFLOW_INPUTS['config-file'];
   const configs = configFile === WORKFLOW_INPUTS['config-file'] ? DEFAULT_CONFIG_FILES : [configFile];
   const guidelines = FILE_SETTINGS['guidelines-files'].split(',').map((s) => s.trim());
-  const archive = input(env, 'context-tokens') !== '0';
+  const archive = inputOf(env, 'context-tokens') !== '0';
   const atCommits = (head: string, at: string): EarlyRequest[] => [
     ...[...configs, ...guidelines].map((path) => get(routes.contents(path, at))),
     ...(archive ? routes.archive(head).map((path) => get(path)) : []),
@@ -117,7 +118,7 @@ export function firstRequests(env: Env, payload: unknown, command: Requester | n
     get(routes.diff.path, routes.diff.accept),
     get(routes.comments, JSON_ACCEPT, true),
   ];
-  if (!input(env, 'bot-login')) requests.push(...routes.identity(api, auth));
+  if (!inputOf(env, 'bot-login')) requests.push(...routes.identity(api, auth));
   if (known) requests.push(...atCommits(headSha, baseSha));
   // A review command's author is looked up at once unless the event already settles it.
   const association = command?.association ?? null;

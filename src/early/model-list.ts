@@ -1,24 +1,24 @@
 import { checkCredentials } from '../llm/credentials.js';
 import type { EarlyRequest } from './early-responses.js';
+import { inputOf } from './runner-env.js';
 
 /** The version header `@anthropic-ai/sdk` 1.12 sends (a test checks the SDK's own request is the one answered early). */
 const ANTHROPIC_VERSION = '2026-10-21';
 const DEFAULT_ANTHROPIC_URL = 'https://api.anthropic.com';
 
 type Env = Record<string, string | undefined>;
-const input = (env: Env, name: string) => env[`INPUT_${name.toUpperCase()}`]?.trim() ?? '';
 
 /**
  * The first page of the Models API, as the Anthropic SDK asks for it, with the credential the
  * SDK will use; none for another provider, and none for a credential the action refuses.
  */
 export function modelListRequest(env: Env): EarlyRequest | null {
-  const provider = input(env, 'provider') || 'anthropic';
+  const provider = inputOf(env, 'provider') || 'anthropic';
   if (provider !== 'anthropic') return null;
   const checked = checkCredentials({
-    apiKey: input(env, 'anthropic-api-key'),
-    authToken: input(env, 'anthropic-auth-token'),
-    baseUrl: input(env, 'anthropic-base-url'),
+    apiKey: inputOf(env, 'anthropic-api-key'),
+    authToken: inputOf(env, 'anthropic-auth-token'),
+    baseUrl: inputOf(env, 'anthropic-base-url'),
   });
   if (!checked.ok) return null;
   const { apiKey, authToken, baseUrl } = checked.credentials;

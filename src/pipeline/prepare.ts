@@ -52,6 +52,14 @@ export async function prepare(deps: StepDeps, view: PullView, planning: Promise<
     throw planned.error;
   }
   const plan = planned.plan;
+  // Taken by the forge, not yet read back (or the read-back failed): the reservation stands as written.
+  const asWritten = (comment: IssueComment) => ({
+    target: comment,
+    reserved: true,
+    standDown: null,
+    guidelines,
+    context,
+  });
   const confirmed = reserving.then(
     (attempt): Prepared => {
       // A token that cannot write (a fork's) cannot record anything either: the review still runs.
@@ -60,8 +68,7 @@ export async function prepare(deps: StepDeps, view: PullView, planning: Promise<
       const target = reserved?.ok ? reserved.comment : view.previous;
       return final({ target, reserved: reserved?.ok ?? false, standDown: null, guidelines, context });
     },
-    // The forge took the write but reading it back failed: the reservation stands as written.
-    async () => final({ target: await written, reserved: true, standDown: null, guidelines, context }),
+    async () => final(asWritten(await written)),
   );
   const { ledger } = plan;
   if (recording && ledger) {
@@ -75,7 +82,7 @@ export async function prepare(deps: StepDeps, view: PullView, planning: Promise<
   const early = await Promise.race([confirmed, written.then(() => null)]);
   if (early) return early;
   // Written, not yet read back: the first model call goes out now.
-  return { target: await written, reserved: true, standDown: null, guidelines, context, confirmed };
+  return { ...asWritten(await written), confirmed };
 }
 
 /** A preparation that is already as it will stay. */
